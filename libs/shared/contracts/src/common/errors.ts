@@ -1,0 +1,54 @@
+/**
+ * Stable error codes shared by services and the gateway. Clients switch on `code`, so a code is
+ * never renamed or reused with another meaning; add a new one instead.
+ */
+export enum ErrorCode {
+  // Request shape and authentication (gateway)
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND',
+  RATE_LIMITED = 'RATE_LIMITED',
+  // Upstream and platform
+  UPSTREAM_TIMEOUT = 'UPSTREAM_TIMEOUT',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL_ERROR = 'INTERNAL_ERROR',
+  // Population registry
+  INVALID_NIK = 'INVALID_NIK',
+  NIK_ALREADY_REGISTERED = 'NIK_ALREADY_REGISTERED',
+  RESIDENT_NOT_FOUND = 'RESIDENT_NOT_FOUND',
+  RESIDENT_NOT_ACTIVE = 'RESIDENT_NOT_ACTIVE',
+  NOTHING_TO_CHANGE = 'NOTHING_TO_CHANGE',
+  FAMILY_CARD_NOT_FOUND = 'FAMILY_CARD_NOT_FOUND',
+  ALREADY_IN_FAMILY_CARD = 'ALREADY_IN_FAMILY_CARD',
+  NOT_A_FAMILY_MEMBER = 'NOT_A_FAMILY_MEMBER',
+  HEAD_CANNOT_LEAVE = 'HEAD_CANNOT_LEAVE',
+  INVALID_RELATIONSHIP = 'INVALID_RELATIONSHIP',
+  // Messaging operations
+  DEAD_LETTER_NOT_FOUND = 'DEAD_LETTER_NOT_FOUND',
+  DEAD_LETTER_ALREADY_REPLAYED = 'DEAD_LETTER_ALREADY_REPLAYED',
+}
+
+/** One problem with one field of a request; `field` is a dotted path such as `address.villageCode`. */
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/**
+ * What a service answers when a request fails. The gateway turns it into problem+json unchanged:
+ * `status` becomes the HTTP status, `code`, `detail` and `errors` are copied.
+ */
+export interface ServiceErrorBody {
+  code: ErrorCode;
+  status: number;
+  detail: string;
+  errors?: FieldError[];
+}
+
+export function isServiceErrorBody(value: unknown): value is ServiceErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'string' && typeof v.status === 'number' && typeof v.detail === 'string';
+}

@@ -1,0 +1,37 @@
+/**
+ * Every domain event subject and its payload.
+ *
+ * A published subject or payload is a contract with every consumer: never change one in place.
+ * A breaking change is a new version (`.v2`), published beside the old one until no consumer
+ * needs it. Subjects start with `evt.`; request/reply subjects start with `rpc.` (see rpc/),
+ * so no stream ever captures request traffic.
+ */
+import { FAMILY_CARD_CHANGED_V1, type FamilyCardChangedV1 } from './population/family-card-changed.v1';
+import { RESIDENT_REGISTERED_V1, type ResidentRegisteredV1 } from './population/resident-registered.v1';
+import { RESIDENT_UPDATED_V1, type ResidentUpdatedV1 } from './population/resident-updated.v1';
+
+export interface EventMap {
+  [FAMILY_CARD_CHANGED_V1]: FamilyCardChangedV1;
+  [RESIDENT_REGISTERED_V1]: ResidentRegisteredV1;
+  [RESIDENT_UPDATED_V1]: ResidentUpdatedV1;
+}
+
+export type EventSubject = keyof EventMap;
+
+/** One JetStream stream per producing domain; its subjects are that domain's `evt.` namespace. */
+export interface StreamDefinition {
+  name: string;
+  subjects: string[];
+  /** The domain whose outbox relay publishes into it, e.g. `population`. */
+  domain: string;
+}
+
+export const STREAMS = {
+  population: { name: 'EVT_POPULATION', subjects: ['evt.population.>'], domain: 'population' },
+} as const satisfies Record<string, StreamDefinition>;
+
+/** The stream that holds a subject (`evt.<domain>.…`), or undefined for a subject outside every stream. */
+export function streamForSubject(subject: string): StreamDefinition | undefined {
+  const domain = subject.split('.')[1];
+  return (Object.values(STREAMS) as StreamDefinition[]).find((s) => s.domain === domain);
+}

@@ -1,0 +1,10 @@
+/**
+ * Request/reply subjects (core NATS, `rpc.` namespace) with their request and response types,
+ * so that `RpcClient.send(subject, request)` checks both at compile time.
+ */
+import type { PopulationRpcMap } from './population.rpc';
+
+export type RpcMap = PopulationRpcMap;
+export type RpcSubject = keyof RpcMap;
+export type RpcRequest<S extends RpcSubject> = RpcMap[S]['request'];
+export type RpcResponse<S extends RpcSubject> = RpcMap[S]['response'];
