@@ -1,0 +1,7 @@
+module.exports = {
+  ...require('../../../jest.preset.js'),
+  displayName: 'shared-testing',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
+  testTimeout: 60_000,
+};

@@ -1,0 +1,5 @@
+export * from './apps';
+export * from './nats';
+export * from './ports';
+export * from './postgres';
+export * from './workspace';
