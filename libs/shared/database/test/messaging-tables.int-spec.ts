@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { startPostgres, type TestPostgres } from '@terpadu/testing';
+import { DataSource } from 'typeorm';
+import { createDataSourceOptions, MESSAGING_MIGRATIONS } from '../src';
+
+describe('messaging tables migration', () => {
+  let pg: TestPostgres;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    pg = await startPostgres();
+    const url = await pg.createDatabase('database_int');
+    dataSource = new DataSource(createDataSourceOptions({ url, entities: [], migrations: MESSAGING_MIGRATIONS }));
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await pg?.stop();
+  });
+
+  it('creates tables that match the entities exactly, and drops them again', async () => {
+    await dataSource.runMigrations();
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
+
+    await dataSource.undoLastMigration();
+    const tables = await dataSource.query<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_name IN ('outbox', 'inbox', 'dead_letters')`,
+    );
+    expect(tables).toEqual([]);
+    await dataSource.runMigrations();
+  });
+
+  it('keeps one open dead letter per consumer and event, but allows parking again after a replay', async () => {
+    const eventId = randomUUID();
+    const park = (id: string) =>
+      dataSource.query(
+        `INSERT INTO dead_letters (id, consumer, event_id, event_type, envelope, headers, error, attempts)
+         VALUES ($1, 'svc__handler', $2, 'evt.x.y.v1', '{}', '{}', 'boom', 5)`,
+        [id, eventId],
+      );
+    const first = randomUUID();
+    await park(first);
+    await expect(park(randomUUID())).rejects.toThrow(/dead_letters_open_uq/);
+    await dataSource.query(`UPDATE dead_letters SET replayed_at = now() WHERE id = $1`, [first]);
+    await expect(park(randomUUID())).resolves.toBeDefined();
+  });
+
+  it('orders unsent outbox rows of one transaction by insertion position', async () => {
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    await dataSource.transaction(async (m) => {
+      for (const id of ids) {
+        await m.query(`INSERT INTO outbox (id, subject, envelope, headers) VALUES ($1, 'evt.x.y.v1', '{}', '{}')`, [id]);
+      }
+    });
+    const rows = await dataSource.query<{ id: string }[]>(
+      `SELECT id FROM outbox WHERE sent_at IS NULL ORDER BY created_at, position`,
+    );
+    expect(rows.map((r) => r.id)).toEqual(ids);
+  });
+});
