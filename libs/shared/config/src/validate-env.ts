@@ -26,7 +26,11 @@ function collect(errors: ValidationError[], out: string[] = []): string[] {
  */
 export function validateEnv<T extends object>(EnvClass: new () => T, raw: Record<string, unknown>): T {
   const env = plainToInstance(EnvClass, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
-  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false, forbidUnknownValues: true });
+  const errors = validateSync(env, {
+    skipMissingProperties: false,
+    whitelist: false,
+    forbidUnknownValues: true,
+  });
   if (errors.length > 0) throw new EnvValidationError(collect(errors));
   return env;
 }

@@ -43,7 +43,14 @@ export async function startApp(options: {
   readyTimeoutMs?: number;
 }): Promise<RunningApp> {
   const port = await freePort();
-  const env = { ...process.env, LOG_LEVEL: 'warn', ...options.env, PORT: String(port), HTTP_PORT: String(port), TZ: 'UTC' };
+  const env = {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    ...options.env,
+    PORT: String(port),
+    HTTP_PORT: String(port),
+    TZ: 'UTC',
+  };
   const child: ChildProcess = spawn(nodeBinary(), ['--enable-source-maps', bundle(options.app, 'main')], {
     env,
     cwd: workspaceRoot(),

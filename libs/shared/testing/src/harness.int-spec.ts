@@ -17,7 +17,9 @@ describe('test harness', () => {
     await pg.dropDatabase(url);
     const admin = new Client({ connectionString: pg.serverUrl });
     await admin.connect();
-    const left = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [new URL(url).pathname.slice(1)]);
+    const left = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [
+      new URL(url).pathname.slice(1),
+    ]);
     await admin.end();
     expect(left.rowCount).toBe(0);
     await pg.stop();

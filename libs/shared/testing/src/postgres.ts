@@ -15,7 +15,11 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
-const PG_BIN_DIRS = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
+const PG_BIN_DIRS = [
+  '/usr/lib/postgresql/17/bin',
+  '/usr/lib/postgresql/16/bin',
+  '/usr/lib/postgresql/15/bin',
+];
 
 async function canConnect(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1500 });
@@ -66,7 +70,8 @@ function handle(serverUrl: string, onStop: () => Promise<void>): TestPostgres {
 }
 
 function findPgBin(): string | undefined {
-  if (process.env.PG_BIN_DIR && existsSync(join(process.env.PG_BIN_DIR, 'initdb'))) return process.env.PG_BIN_DIR;
+  if (process.env.PG_BIN_DIR && existsSync(join(process.env.PG_BIN_DIR, 'initdb')))
+    return process.env.PG_BIN_DIR;
   return PG_BIN_DIRS.find((dir) => existsSync(join(dir, 'initdb')));
 }
 
@@ -84,12 +89,36 @@ async function startThrowawayCluster(binDir: string): Promise<TestPostgres> {
   chmodSync(dir, 0o777);
   const dataDir = join(dir, 'data');
   if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
-  const initdb = pgCommand(join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
+  const initdb = pgCommand(join(binDir, 'initdb'), [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '--no-sync',
+    '-E',
+    'UTF8',
+  ]);
   execFileSync(initdb.command, initdb.args, { stdio: 'ignore' });
   const port = await freePort();
   const postgres = pgCommand(join(binDir, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=300',
   ]);
   const child: ChildProcess = spawn(postgres.command, postgres.args, { stdio: 'ignore', detached: false });
   const serverUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -110,11 +139,13 @@ async function startThrowawayCluster(binDir: string): Promise<TestPostgres> {
 export async function startPostgres(): Promise<TestPostgres> {
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
-    if (!(await canConnect(given))) throw new Error('TEST_DATABASE_URL is set but the server does not answer');
+    if (!(await canConnect(given)))
+      throw new Error('TEST_DATABASE_URL is set but the server does not answer');
     return handle(given, async () => undefined);
   }
   const local = 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (process.env.TEST_POSTGRES !== 'throwaway' && (await canConnect(local))) return handle(local, async () => undefined);
+  if (process.env.TEST_POSTGRES !== 'throwaway' && (await canConnect(local)))
+    return handle(local, async () => undefined);
   const binDir = findPgBin();
   if (!binDir) {
     throw new Error(

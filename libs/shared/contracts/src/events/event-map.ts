@@ -6,9 +6,9 @@
  * needs it. Subjects start with `evt.`; request/reply subjects start with `rpc.` (see rpc/),
  * so no stream ever captures request traffic.
  */
-import { FAMILY_CARD_CHANGED_V1, type FamilyCardChangedV1 } from './population/family-card-changed.v1';
-import { RESIDENT_REGISTERED_V1, type ResidentRegisteredV1 } from './population/resident-registered.v1';
-import { RESIDENT_UPDATED_V1, type ResidentUpdatedV1 } from './population/resident-updated.v1';
+import { type FAMILY_CARD_CHANGED_V1, type FamilyCardChangedV1 } from './population/family-card-changed.v1';
+import { type RESIDENT_REGISTERED_V1, type ResidentRegisteredV1 } from './population/resident-registered.v1';
+import { type RESIDENT_UPDATED_V1, type ResidentUpdatedV1 } from './population/resident-updated.v1';
 
 export interface EventMap {
   [FAMILY_CARD_CHANGED_V1]: FamilyCardChangedV1;

@@ -19,14 +19,23 @@ export class AddFamilyMemberDto {
   @IsNik()
   nik: string;
 
-  @ApiProperty({ enum: FamilyRelationship, enumName: 'FamilyRelationship', description: 'SHDK, other than the head' })
+  @ApiProperty({
+    enum: FamilyRelationship,
+    enumName: 'FamilyRelationship',
+    description: 'SHDK, other than the head',
+  })
   @IsEnum(FamilyRelationship)
-  @NotEquals(FamilyRelationship.KepalaKeluarga, { message: 'relationship cannot be KEPALA_KELUARGA: a card has one head' })
+  @NotEquals(FamilyRelationship.KepalaKeluarga, {
+    message: 'relationship cannot be KEPALA_KELUARGA: a card has one head',
+  })
   relationship: FamilyRelationship;
 }
 
 export class RemoveFamilyMemberDto {
-  @ApiProperty({ description: 'Why the member leaves this card (kept in the membership history)', maxLength: 500 })
+  @ApiProperty({
+    description: 'Why the member leaves this card (kept in the membership history)',
+    maxLength: 500,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

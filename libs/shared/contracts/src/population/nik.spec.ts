@@ -55,9 +55,12 @@ describe(parseNik.name, () => {
       expect(expectInvalid(parseNik('3171017201900001', TODAY))).toBe(NikErrorReason.InvalidDate);
     });
 
-    it.each(['32', '33', '35', '38', '39', '40'])('rejects day %s, between the male and female ranges', (day) => {
-      expect(expectInvalid(parseNik(`317101${day}01900001`, TODAY))).toBe(NikErrorReason.InvalidDate);
-    });
+    it.each(['32', '33', '35', '38', '39', '40'])(
+      'rejects day %s, between the male and female ranges',
+      (day) => {
+        expect(expectInvalid(parseNik(`317101${day}01900001`, TODAY))).toBe(NikErrorReason.InvalidDate);
+      },
+    );
 
     it('rejects day 00 and month 00 and month 13', () => {
       expect(expectInvalid(parseNik('3171010001900001', TODAY))).toBe(NikErrorReason.InvalidDate);
@@ -66,16 +69,31 @@ describe(parseNik.name, () => {
     });
 
     it('accepts the edges of both ranges: day 01, 31, 41 and 71', () => {
-      expect(expectValid(parseNik('3171010101900001', TODAY))).toMatchObject({ birthDate: '1990-01-01', sex: Sex.Male });
-      expect(expectValid(parseNik('3171013101900001', TODAY))).toMatchObject({ birthDate: '1990-01-31', sex: Sex.Male });
-      expect(expectValid(parseNik('3171014101900001', TODAY))).toMatchObject({ birthDate: '1990-01-01', sex: Sex.Female });
-      expect(expectValid(parseNik('3171017101900001', TODAY))).toMatchObject({ birthDate: '1990-01-31', sex: Sex.Female });
+      expect(expectValid(parseNik('3171010101900001', TODAY))).toMatchObject({
+        birthDate: '1990-01-01',
+        sex: Sex.Male,
+      });
+      expect(expectValid(parseNik('3171013101900001', TODAY))).toMatchObject({
+        birthDate: '1990-01-31',
+        sex: Sex.Male,
+      });
+      expect(expectValid(parseNik('3171014101900001', TODAY))).toMatchObject({
+        birthDate: '1990-01-01',
+        sex: Sex.Female,
+      });
+      expect(expectValid(parseNik('3171017101900001', TODAY))).toMatchObject({
+        birthDate: '1990-01-31',
+        sex: Sex.Female,
+      });
     });
 
     it('accepts 29 February in a leap year (2004, 2000) and for a woman (day 69)', () => {
       expect(expectValid(parseNik('3171012902040001', TODAY)).birthDate).toBe('2004-02-29');
       expect(expectValid(parseNik('3171012902000001', TODAY)).birthDate).toBe('2000-02-29');
-      expect(expectValid(parseNik('3171016902880001', TODAY))).toMatchObject({ birthDate: '1988-02-29', sex: Sex.Female });
+      expect(expectValid(parseNik('3171016902880001', TODAY))).toMatchObject({
+        birthDate: '1988-02-29',
+        sex: Sex.Female,
+      });
     });
 
     it('rejects 29 February in a non-leap year (2001, 1990) and for a woman (day 69)', () => {
@@ -127,7 +145,9 @@ describe(parseNik.name, () => {
     });
 
     it.each(['00', '10', '20', '37', '99'])('rejects the unknown province %s', (province) => {
-      expect(expectInvalid(parseNik(`${province}71011708450001`, TODAY))).toBe(NikErrorReason.UnknownProvince);
+      expect(expectInvalid(parseNik(`${province}71011708450001`, TODAY))).toBe(
+        NikErrorReason.UnknownProvince,
+      );
     });
 
     it('accepts every one of the newest provinces (Papua Selatan 93 .. Papua Barat Daya 96)', () => {
@@ -137,10 +157,16 @@ describe(parseNik.name, () => {
     });
 
     it('warns, without rejecting, about regency 00 or 70 (neither kabupaten 01-69 nor kota 71-99) and district 00', () => {
-      expect(expectValid(parseNik('3100011708450001', TODAY)).warnings).toEqual([NikWarningCode.UnknownRegency]);
-      expect(expectValid(parseNik('3170011708450001', TODAY)).warnings).toEqual([NikWarningCode.UnknownRegency]);
+      expect(expectValid(parseNik('3100011708450001', TODAY)).warnings).toEqual([
+        NikWarningCode.UnknownRegency,
+      ]);
+      expect(expectValid(parseNik('3170011708450001', TODAY)).warnings).toEqual([
+        NikWarningCode.UnknownRegency,
+      ]);
       expect(expectValid(parseNik('3169011708450001', TODAY)).warnings).toEqual([]);
-      expect(expectValid(parseNik('3171001708450001', TODAY)).warnings).toEqual([NikWarningCode.UnknownDistrict]);
+      expect(expectValid(parseNik('3171001708450001', TODAY)).warnings).toEqual([
+        NikWarningCode.UnknownDistrict,
+      ]);
       expect(expectValid(parseNik('3100001708450001', TODAY)).warnings).toEqual([
         NikWarningCode.UnknownRegency,
         NikWarningCode.UnknownDistrict,
@@ -168,7 +194,11 @@ describe(parseNik.name, () => {
 
     it('gives a message a registrar can act on', () => {
       const result = parseNik('3171013102900001', TODAY);
-      expect(result).toEqual({ ok: false, reason: NikErrorReason.InvalidDate, message: expect.stringContaining('birth date') });
+      expect(result).toEqual({
+        ok: false,
+        reason: NikErrorReason.InvalidDate,
+        message: expect.stringContaining('birth date'),
+      });
     });
   });
 });
@@ -188,7 +218,9 @@ describe(todayIsoDate.name, () => {
 
 describe(IsNik.name, () => {
   it('passes a valid NIK and fails an invalid one on the named property with a message', async () => {
-    await expect(validate(plainToInstance(CreateFamilyCardDto, { headNik: '3171011708450001' }))).resolves.toEqual([]);
+    await expect(
+      validate(plainToInstance(CreateFamilyCardDto, { headNik: '3171011708450001' })),
+    ).resolves.toEqual([]);
 
     const errors = await validate(plainToInstance(CreateFamilyCardDto, { headNik: '3171013102900001' }));
     expect(errors).toHaveLength(1);

@@ -24,7 +24,8 @@ export interface ParsedNik {
   warnings: NikWarningCode[];
 }
 
-export type NikParseResult = { ok: true; value: ParsedNik } | { ok: false; reason: NikErrorReason; message: string };
+export type NikParseResult =
+  { ok: true; value: ParsedNik } | { ok: false; reason: NikErrorReason; message: string };
 
 const MESSAGES: Record<NikErrorReason, string> = {
   [NikErrorReason.Format]: 'a NIK is 16 digits',

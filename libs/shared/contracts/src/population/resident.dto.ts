@@ -3,7 +3,6 @@ import { Type } from 'class-transformer';
 import {
   IsDateString,
   IsEnum,
-
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -116,7 +115,11 @@ export class UpdateResidentDto extends PartialType(
     'address',
   ] as const),
 ) {
-  @ApiProperty({ description: 'Why the record is corrected (kept in the history)', example: 'Typo in name per KTP', maxLength: 500 })
+  @ApiProperty({
+    description: 'Why the record is corrected (kept in the history)',
+    example: 'Typo in name per KTP',
+    maxLength: 500,
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
@@ -154,7 +157,11 @@ export class ListResidentsQueryDto {
  * proxies' access logs or browser history.
  */
 export class SearchResidentsDto extends ListResidentsQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the name, case and spacing ignored', minLength: 2, maxLength: 150 })
+  @ApiPropertyOptional({
+    description: 'Part of the name, case and spacing ignored',
+    minLength: 2,
+    maxLength: 150,
+  })
   @IsOptional()
   @IsString()
   @Matches(/\S.*\S|\S{2}/, { message: 'name must have at least 2 characters' })
@@ -212,14 +219,23 @@ export class ResidentView {
 }
 
 export class RegisteredResidentView extends ResidentView {
-  @ApiProperty({ enum: NikWarningCode, enumName: 'NikWarningCode', isArray: true, description: 'Non-blocking remarks on the NIK' })
+  @ApiProperty({
+    enum: NikWarningCode,
+    enumName: 'NikWarningCode',
+    isArray: true,
+    description: 'Non-blocking remarks on the NIK',
+  })
   warnings: NikWarningCode[];
 }
 
 export class ResidentPageView {
   @ApiProperty({ type: [ResidentView] })
   items: ResidentView[];
-  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page; null on the last page',
+  })
   nextCursor: string | null;
 }
 
@@ -251,4 +267,3 @@ export class ResidentHistoryView {
   @ApiProperty({ type: [ResidentChangeView] })
   items: ResidentChangeView[];
 }
-

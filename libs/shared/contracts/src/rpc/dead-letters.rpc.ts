@@ -13,7 +13,10 @@ export class DeadLetterView {
   id: string;
   @ApiProperty({ description: 'Service that parked it', example: 'health' })
   service: string;
-  @ApiProperty({ description: 'Durable consumer (handler) that failed', example: 'health.resident-registered' })
+  @ApiProperty({
+    description: 'Durable consumer (handler) that failed',
+    example: 'health.resident-registered',
+  })
   consumer: string;
   @ApiProperty({ format: 'uuid' })
   eventId: string;
@@ -32,7 +35,10 @@ export class DeadLetterView {
 export class DeadLetterPageView {
   @ApiProperty({ type: [DeadLetterView] })
   items: DeadLetterView[];
-  @ApiProperty({ type: [String], description: 'Services that did not answer; their dead letters are missing from items' })
+  @ApiProperty({
+    type: [String],
+    description: 'Services that did not answer; their dead letters are missing from items',
+  })
   unavailable: string[];
 }
 

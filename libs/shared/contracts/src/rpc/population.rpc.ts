@@ -31,12 +31,24 @@ export interface ActorRequest {
 }
 
 export interface PopulationRpcMap {
-  [POPULATION_RESIDENTS_REGISTER]: { request: ActorRequest & { resident: RegisterResidentDto }; response: RegisteredResidentView };
+  [POPULATION_RESIDENTS_REGISTER]: {
+    request: ActorRequest & { resident: RegisterResidentDto };
+    response: RegisteredResidentView;
+  };
   [POPULATION_RESIDENTS_GET]: { request: ActorRequest & { nik: string }; response: ResidentView };
-  [POPULATION_RESIDENTS_SEARCH]: { request: ActorRequest & { query: SearchResidentsDto }; response: ResidentPageView };
-  [POPULATION_RESIDENTS_UPDATE]: { request: ActorRequest & { nik: string; changes: UpdateResidentDto }; response: ResidentView };
+  [POPULATION_RESIDENTS_SEARCH]: {
+    request: ActorRequest & { query: SearchResidentsDto };
+    response: ResidentPageView;
+  };
+  [POPULATION_RESIDENTS_UPDATE]: {
+    request: ActorRequest & { nik: string; changes: UpdateResidentDto };
+    response: ResidentView;
+  };
   [POPULATION_RESIDENTS_HISTORY]: { request: ActorRequest & { nik: string }; response: ResidentHistoryView };
-  [POPULATION_FAMILY_CARDS_CREATE]: { request: ActorRequest & { card: CreateFamilyCardDto }; response: FamilyCardView };
+  [POPULATION_FAMILY_CARDS_CREATE]: {
+    request: ActorRequest & { card: CreateFamilyCardDto };
+    response: FamilyCardView;
+  };
   [POPULATION_FAMILY_CARDS_GET]: { request: ActorRequest & { number: string }; response: FamilyCardView };
   [POPULATION_FAMILY_CARDS_ADD_MEMBER]: {
     request: ActorRequest & { number: string; member: AddFamilyMemberDto };
