@@ -12,6 +12,17 @@ const esmPackages = [
   'cookie',
 ];
 
+// Tests never depend on the machine's time zone.
+process.env.TZ = 'UTC';
+
+/** tsconfig.base.json's path aliases, for jest's resolver. */
+function pathAliases() {
+  const { compilerOptions } = require('./tsconfig.base.json');
+  return Object.fromEntries(
+    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `${__dirname}/${target}`]),
+  );
+}
+
 module.exports = {
   testEnvironment: 'node',
   transform: {
@@ -31,4 +42,6 @@ module.exports = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  moduleNameMapper: pathAliases(),
+  testTimeout: 60_000,
 };
