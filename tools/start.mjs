@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+// Starts the whole platform on this machine: PostgreSQL and NATS (given, already running, or
+// started here from installed binaries), the dev signing key, a build, migrations, every app.
+// Usage: npm start            (Ctrl-C stops everything it started)
+import { execFileSync, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stateDir = join(root, '.terpadu');
+const node = process.execPath;
+const children = [];
+let stopping = false;
+
+const say = (msg) => process.stdout.write(`[terpadu] ${msg}\n`);
+const die = (msg) => {
+  process.stderr.write(`[terpadu] ${msg}\n`);
+  void shutdown(1);
+};
+
+if (Number(process.versions.node.split('.')[0]) < 24) {
+  process.stderr.write(
+    `[terpadu] Node ${process.versions.node} runs this; Terpadu needs Node 24. Run it through npm (npm start), which uses the Node 24 from node_modules.\n`,
+  );
+  process.exit(1);
+}
+
+function listening(port, host = '127.0.0.1') {
+  return new Promise((resolve) => {
+    const s = createConnection({ port, host });
+    s.setTimeout(700, () => (s.destroy(), resolve(false)));
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => resolve(false));
+  });
+}
+
+async function waitUntil(what, probe, timeoutMs = 30000) {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await probe()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function pgAnswers(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function which(name, extra = []) {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), ...extra];
+  return dirs.map((d) => join(d, name)).find((p) => existsSync(p));
+}
+
+function asPostgresUser(bin, args) {
+  if (process.getuid?.() !== 0) return [bin, args];
+  const quoted = [bin, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+  return ['su', ['postgres', '-s', '/bin/sh', '-c', `exec ${quoted}`]];
+}
+
+function track(name, child) {
+  children.push({ name, child });
+  const prefix = `[${name}] `;
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', (chunk) => {
+      for (const line of chunk.toString().split('\n')) if (line) process.stdout.write(prefix + line + '\n');
+    });
+  }
+  child.once('exit', (code, signal) => {
+    if (!stopping) die(`${name} exited (${signal ?? code}); stopping everything`);
+  });
+  return child;
+}
+
+/** PostgreSQL: DATABASE_URL, else 127.0.0.1:5432, else a local cluster in .terpadu/postgres. */
+async function postgresServer() {
+  if (process.env.DATABASE_URL) {
+    if (!(await pgAnswers(process.env.DATABASE_URL))) throw new Error('DATABASE_URL is set but PostgreSQL does not answer there');
+    say('PostgreSQL: using DATABASE_URL');
+    return process.env.DATABASE_URL;
+  }
+  const local = 'postgres://postgres@127.0.0.1:5432/postgres';
+  if (await pgAnswers(local)) {
+    say('PostgreSQL: using the server on 127.0.0.1:5432');
+    return local;
+  }
+  const pgDirs = ['/usr/lib/postgresql/17/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin'];
+  const initdb = which('initdb', pgDirs);
+  if (!initdb) {
+    throw new Error(
+      'No PostgreSQL: set DATABASE_URL, start PostgreSQL on 127.0.0.1:5432, or install it (apt-get install postgresql) so that this launcher can start one',
+    );
+  }
+  const binDir = dirname(initdb);
+  const dir = join(stateDir, 'postgres');
+  const dataDir = join(dir, 'data');
+  const port = 5433;
+  mkdirSync(dir, { recursive: true });
+  chmodSync(dir, 0o777);
+  if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+    say(`PostgreSQL: creating a local cluster in ${dataDir}`);
+    const [cmd, args] = asPostgresUser(initdb, ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8']);
+    execFileSync(cmd, args, { stdio: 'ignore' });
+  }
+  const [cmd, args] = asPostgresUser(join(binDir, 'postgres'), ['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1']);
+  track('postgres', spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  await waitUntil('local PostgreSQL', () => pgAnswers(url));
+  say(`PostgreSQL: started locally on 127.0.0.1:${port}`);
+  return url;
+}
+
+/** NATS: NATS_URL, else 127.0.0.1:4222, else nats-server -js started here with its store in .terpadu/nats. */
+async function natsServer() {
+  if (process.env.NATS_URL) {
+    const u = new URL(process.env.NATS_URL);
+    if (!(await listening(Number(u.port || 4222), u.hostname))) throw new Error('NATS_URL is set but NATS does not answer there');
+    say('NATS: using NATS_URL');
+    return process.env.NATS_URL;
+  }
+  if (await listening(4222)) {
+    say('NATS: using the server on 127.0.0.1:4222 (it must have JetStream enabled)');
+    return 'nats://127.0.0.1:4222';
+  }
+  const bin = which('nats-server', ['/usr/sbin', '/usr/local/bin']);
+  if (!bin) {
+    throw new Error('No NATS: set NATS_URL, start nats-server -js on 127.0.0.1:4222, or install it (apt-get install nats-server)');
+  }
+  const store = join(stateDir, 'nats');
+  mkdirSync(store, { recursive: true });
+  track('nats', spawn(bin, ['-js', '-a', '127.0.0.1', '-p', '4222', '-sd', store], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  await waitUntil('local NATS', () => listening(4222));
+  say('NATS: started locally on 127.0.0.1:4222 with JetStream');
+  return 'nats://127.0.0.1:4222';
+}
+
+/** A database per service on the server, created when missing. */
+async function serviceDatabase(serverUrl, name) {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The dev signing key pair: made on the first start, trusted only by this launcher's gateway. */
+function devKeys() {
+  const dir = join(stateDir, 'dev-keys');
+  const privatePath = join(dir, 'private.pem');
+  const publicPath = join(dir, 'public.pem');
+  if (!existsSync(privatePath)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    writeFileSync(privatePath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+    writeFileSync(publicPath, publicKey.export({ type: 'spki', format: 'pem' }));
+    say(`created the dev signing key in ${dir}`);
+  }
+  return publicPath;
+}
+
+function run(cmd, args, env = {}) {
+  execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+}
+
+async function startApp(name, env, port) {
+  track(name, spawn(node, ['--enable-source-maps', join(root, 'dist/apps', name, 'main.js')], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  }));
+  await waitUntil(`${name} to be ready`, async () => {
+    try {
+      return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
+    } catch {
+      return false;
+    }
+  }, 60000);
+  say(`${name} ready (health on :${port})`);
+}
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const { child } of [...children].reverse()) {
+    if (child.exitCode !== null) continue;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+async function main() {
+  const gatewayPort = Number(process.env.PORT ?? 3000);
+  if (await listening(gatewayPort)) throw new Error(`port ${gatewayPort} is taken: stop what runs there or set PORT`);
+  const serverUrl = await postgresServer();
+  const natsUrl = await natsServer();
+  const publicKeyFile = devKeys();
+
+  say('building the apps (cached after the first time)');
+  run(join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', '--output-style=static']);
+
+  const populationDb = process.env.POPULATION_DATABASE_URL ?? (await serviceDatabase(serverUrl, 'terpadu_population'));
+  say('running migrations');
+  run(node, [join(root, 'dist/apps/population/migrate.js')], { DATABASE_URL: populationDb });
+
+  const logLevel = process.env.LOG_LEVEL ?? 'info';
+  await startApp('population', { DATABASE_URL: populationDb, NATS_URL: natsUrl, HTTP_PORT: '3001', PORT: '3001', LOG_LEVEL: logLevel }, 3001);
+  await startApp(
+    'gateway',
+    {
+      NATS_URL: natsUrl,
+      PORT: String(gatewayPort),
+      LOG_LEVEL: logLevel,
+      AUTH_PUBLIC_KEY_FILE: publicKeyFile,
+      AUTH_ISSUER: 'terpadu-dev',
+      AUTH_AUDIENCE: 'terpadu',
+    },
+    gatewayPort,
+  );
+  say('');
+  say(`Terpadu runs: API http://127.0.0.1:${gatewayPort}/v1, docs http://127.0.0.1:${gatewayPort}/docs`);
+  say('a token for the local platform:  npm run token -- --role registrar --jurisdiction 3174');
+  say('Ctrl-C stops everything this launcher started.');
+}
+
+main().catch((error) => die(error instanceof Error ? error.message : String(error)));
