@@ -1,0 +1,9 @@
+// Unit specs (*.spec.ts) and integration specs against real PostgreSQL/NATS (*.int-spec.ts).
+module.exports = {
+  ...require('../../../jest.preset.js'),
+  displayName: 'shared-messaging',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
+  moduleNameMapper: { '^@terpadu/(.*)$': '<rootDir>/../$1/src/index.ts' },
+  testTimeout: 120000,
+};

@@ -1,0 +1,10 @@
+export { DomainException } from './errors/domain.exception';
+export { toFieldErrors } from './errors/field-errors';
+export { OutboxService, type AddEventOptions } from './events/outbox.service';
+export { childTraceparent, currentTraceparent, isTraceparent, runWithTraceparent } from './events/trace-context';
+export { MESSAGING_OPTIONS, type Clock, type MessagingOptions, resolveMessagingOptions, systemClock } from './messaging.options';
+export { RpcClient, type RpcClientOptions, type SendOptions } from './rpc/rpc-client';
+export { RpcClientModule } from './rpc/rpc-client.module';
+export { RpcErrorFilter } from './rpc/rpc-error.filter';
+export { createRpcValidationPipe } from './rpc/rpc-validation.pipe';
+export { ServiceCallError } from './rpc/service-call.error';
