@@ -1,0 +1,81 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { migrateApp, startApp, startNats, startPostgres, type RunningApp, type TestNats, type TestPostgres } from '@terpadu/testing';
+
+/** Percentile (0-100) of an unsorted list of numbers. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+export interface Platform {
+  pg: TestPostgres;
+  nats: TestNats;
+  population: RunningApp;
+  gateway: RunningApp;
+  token(roles: string[], jurisdiction: string[]): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** PostgreSQL, NATS, the population service and the gateway, as separate processes (built bundles). */
+export async function startPlatform(): Promise<Platform> {
+  const pg = await startPostgres();
+  const nats = await startNats();
+  const databaseUrl = await pg.createDatabase('bench_population');
+  await migrateApp('population', databaseUrl);
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const publicKeyFile = join(tmpdir(), `terpadu-bench-${process.pid}.pem`);
+  writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+  const population = await startApp({ app: 'population', env: { DATABASE_URL: databaseUrl, NATS_URL: nats.url } });
+  const gateway = await startApp({
+    app: 'gateway',
+    env: {
+      NATS_URL: nats.url,
+      AUTH_PUBLIC_KEY_FILE: publicKeyFile,
+      AUTH_ISSUER: 'terpadu-bench',
+      AUTH_AUDIENCE: 'terpadu',
+      RATE_LIMIT_PER_MINUTE: '100000000',
+    },
+  });
+  return {
+    pg,
+    nats,
+    population,
+    gateway,
+    token: (roles, jurisdiction) => sign(privateKey, roles, jurisdiction),
+    async stop() {
+      await gateway.stop();
+      await population.stop();
+      await nats.destroy();
+      await pg.stop();
+    },
+  };
+}
+
+function sign(key: KeyObject, roles: string[], jurisdiction: string[]): Promise<string> {
+  return new SignJWT({ roles, jurisdiction })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject('bench')
+    .setIssuer('terpadu-bench')
+    .setAudience('terpadu')
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(key);
+}
+
+/** A valid NIK for a man born on `birthDate` in district 317404 with the given serial. */
+export function syntheticNik(index: number): { nik: string; birthDate: string } {
+  const day = 1 + (index % 28);
+  const month = 1 + (Math.floor(index / 28) % 12);
+  const year = 1950 + (Math.floor(index / 336) % 50);
+  const serial = 1 + Math.floor(index / 16800);
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return {
+    nik: `317404${pad(day)}${pad(month)}${pad(year % 100)}${pad(serial, 4)}`,
+    birthDate: `${year}-${pad(month)}-${pad(day)}`,
+  };
+}
