@@ -10,6 +10,7 @@ const esmPackages = [
   '@tokenizer',
   'load-esm',
   'cookie',
+  'jose',
 ];
 
 // Tests never depend on the machine's time zone.

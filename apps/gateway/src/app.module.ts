@@ -1,0 +1,63 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { RpcClientModule } from '@terpadu/messaging';
+import { ObservabilityModule } from '@terpadu/observability';
+import { AdminModule } from './admin/admin.module';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
+import { CLOCK, systemClock } from './common/clock';
+import { Env } from './config/env';
+import { FamilyCardsModule } from './family-cards/family-cards.module';
+import { RpcReadiness } from './health/rpc-readiness';
+import { DocsController } from './openapi/docs.controller';
+import { ProblemFilter } from './problem/problem.filter';
+import { createValidationPipe } from './problem/validation.pipe';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { ResidentsModule } from './residents/residents.module';
+
+/** Configuration shared by every module of the gateway: the validated Env and the clock. */
+@Module({})
+class CoreModule {
+  static forRoot(env: Env): DynamicModule {
+    return {
+      module: CoreModule,
+      global: true,
+      providers: [
+        { provide: CLOCK, useValue: systemClock },
+        { provide: Env, useValue: env },
+      ],
+      exports: [CLOCK, Env],
+    };
+  }
+}
+
+/**
+ * The gateway: the platform's only public entry point. It authenticates, validates and forwards
+ * each request to the owning service over NATS request/reply, and answers errors as problem+json.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(env: Env): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AdminModule,
+        AuthModule,
+        CoreModule.forRoot(env),
+        FamilyCardsModule,
+        ObservabilityModule.forRoot({ service: 'gateway', logLevel: env.LOG_LEVEL }),
+        ResidentsModule,
+        RpcClientModule.register({ servers: env.NATS_URL, name: 'gateway', defaultTimeoutMs: env.RPC_TIMEOUT_MS }),
+      ],
+      controllers: [DocsController],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        // Guards run in this order: the rate limit first, so a flood costs no token verification.
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        RpcReadiness,
+      ],
+    };
+  }
+}

@@ -1,0 +1,36 @@
+import { Role } from '@terpadu/contracts';
+
+/**
+ * Who may do what, in one table. Every operation names one of these rows in its `@Roles(...)`;
+ * the jurisdiction claim further limits which persons a caller can see (the service answers a
+ * person outside it as not found).
+ *
+ * - Reading the registry: officers who serve residents (village office, agencies, integrating
+ *   agency systems) and auditors. `admin` runs the platform and sees no personal data.
+ * - Writing the registry (registration, corrections, family cards): civil-registry officers
+ *   (`registrar`). The front desk opens one-stop cases; the registry changes they lead to are
+ *   made by registrars, so a front-desk officer reads but does not write here.
+ * - Correction history names who changed what: registrars, village heads and auditors.
+ * - Dead letters (operations): `admin` only.
+ */
+const REGISTRY_READERS = [
+  Role.Registrar,
+  Role.FrontDesk,
+  Role.VillageHead,
+  Role.Auditor,
+  Role.AgencySystem,
+  Role.HealthWorker,
+  Role.SocialWorker,
+  Role.SchoolOperator,
+  Role.EconomyOfficer,
+] as const;
+
+export const ACCESS = {
+  readResidents: REGISTRY_READERS,
+  registerResidents: [Role.Registrar],
+  correctResidents: [Role.Registrar],
+  readResidentHistory: [Role.Registrar, Role.VillageHead, Role.Auditor],
+  readFamilyCards: REGISTRY_READERS,
+  changeFamilyCards: [Role.Registrar],
+  operateDeadLetters: [Role.Admin],
+} as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type Actor,
+  AddFamilyMemberDto,
+  CreateFamilyCardDto,
+  FamilyCardView,
+  POPULATION_FAMILY_CARDS_ADD_MEMBER,
+  POPULATION_FAMILY_CARDS_CREATE,
+  POPULATION_FAMILY_CARDS_GET,
+  POPULATION_FAMILY_CARDS_REMOVE_MEMBER,
+  RemoveFamilyMemberDto,
+} from '@terpadu/contracts';
+import { RpcClient } from '@terpadu/messaging';
+import { ACCESS } from '../auth/access-policy';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Roles } from '../auth/roles.decorator';
+import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
+import { FamilyCardMemberParamsDto, FamilyCardNumberParamDto } from './family-card-params.dto';
+
+const CARD_NOT_FOUND = 'FAMILY_CARD_NOT_FOUND or RESIDENT_NOT_FOUND: no such card or person, or outside your jurisdiction';
+
+/**
+ * Family cards (KK). A member leaves a card through `POST .../members/{nik}/removal` rather than a
+ * DELETE with a body: the removal carries a mandatory reason that is kept in the membership history,
+ * and bodies on DELETE are dropped by some proxies and HTTP clients.
+ */
+@ApiTags('family-cards')
+@ApiBearerAuth('bearer')
+@Controller('v1/family-cards')
+export class FamilyCardsController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @Roles(...ACCESS.changeFamilyCards)
+  @ApiOperation({
+    operationId: 'createFamilyCard',
+    summary: 'Open a family card with its head',
+    description: 'Issues a KK number for the head (a registered, living resident without an active card).',
+  })
+  @ApiCreatedResponse({ type: FamilyCardView, description: 'The new family card' })
+  @ApiProblemResponses({ 404: CARD_NOT_FOUND, 409: 'ALREADY_IN_FAMILY_CARD or RESIDENT_NOT_ACTIVE' })
+  create(@CurrentActor() actor: Actor, @Body() card: CreateFamilyCardDto): Promise<FamilyCardView> {
+    return this.rpc.send(POPULATION_FAMILY_CARDS_CREATE, { actor, card });
+  }
+
+  @Get(':number')
+  @Roles(...ACCESS.readFamilyCards)
+  @ApiOperation({
+    operationId: 'getFamilyCard',
+    summary: 'Get a family card with its members',
+    description: 'Current members (head first) and the membership history.',
+  })
+  @ApiOkResponse({ type: FamilyCardView, description: 'The family card' })
+  @ApiProblemResponses({ 404: CARD_NOT_FOUND })
+  get(@CurrentActor() actor: Actor, @Param() { number }: FamilyCardNumberParamDto): Promise<FamilyCardView> {
+    return this.rpc.send(POPULATION_FAMILY_CARDS_GET, { actor, number });
+  }
+
+  @Post(':number/members')
+  @Roles(...ACCESS.changeFamilyCards)
+  @ApiOperation({
+    operationId: 'addFamilyMember',
+    summary: 'Add a member to a family card',
+    description: 'The person must be a registered, living resident who is not an active member of another card.',
+  })
+  @ApiCreatedResponse({ type: FamilyCardView, description: 'The family card with the new member' })
+  @ApiProblemResponses({ 404: CARD_NOT_FOUND, 409: 'ALREADY_IN_FAMILY_CARD or RESIDENT_NOT_ACTIVE', 422: 'INVALID_RELATIONSHIP' })
+  addMember(
+    @CurrentActor() actor: Actor,
+    @Param() { number }: FamilyCardNumberParamDto,
+    @Body() member: AddFamilyMemberDto,
+  ): Promise<FamilyCardView> {
+    return this.rpc.send(POPULATION_FAMILY_CARDS_ADD_MEMBER, { actor, number, member });
+  }
+
+  @Post(':number/members/:nik/removal')
+  @HttpCode(200)
+  @Roles(...ACCESS.changeFamilyCards)
+  @ApiOperation({
+    operationId: 'removeFamilyMember',
+    summary: 'Remove a member from a family card',
+    description:
+      'Ends the membership with a reason (kept in the history). The head cannot leave while the card has other ' +
+      'members. A POST of a removal, not a DELETE with a body: some proxies and clients drop DELETE bodies.',
+  })
+  @ApiOkResponse({ type: FamilyCardView, description: 'The family card without the member' })
+  @ApiProblemResponses({ 404: CARD_NOT_FOUND, 409: 'NOT_A_FAMILY_MEMBER or HEAD_CANNOT_LEAVE' })
+  removeMember(
+    @CurrentActor() actor: Actor,
+    @Param() { number, nik }: FamilyCardMemberParamsDto,
+    @Body() removal: RemoveFamilyMemberDto,
+  ): Promise<FamilyCardView> {
+    return this.rpc.send(POPULATION_FAMILY_CARDS_REMOVE_MEMBER, { actor, number, nik, removal });
+  }
+}

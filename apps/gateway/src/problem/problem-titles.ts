@@ -1,0 +1,33 @@
+import { ErrorCode } from '@terpadu/contracts';
+
+/**
+ * The problem+json `title` of each code: the same sentence for every occurrence of a code (the
+ * `detail` says what happened this time). A new ErrorCode does not compile until it has a title.
+ */
+export const PROBLEM_TITLES: Readonly<Record<ErrorCode, string>> = {
+  [ErrorCode.VALIDATION_FAILED]: 'The request is not valid',
+  [ErrorCode.UNAUTHENTICATED]: 'Authentication required',
+  [ErrorCode.FORBIDDEN]: 'Not allowed for your role',
+  [ErrorCode.ROUTE_NOT_FOUND]: 'No such route',
+  [ErrorCode.RATE_LIMITED]: 'Too many requests',
+  [ErrorCode.UPSTREAM_TIMEOUT]: 'A service did not answer in time',
+  [ErrorCode.SERVICE_UNAVAILABLE]: 'A service is not available',
+  [ErrorCode.INTERNAL_ERROR]: 'Internal error',
+  [ErrorCode.INVALID_NIK]: 'Invalid NIK',
+  [ErrorCode.NIK_ALREADY_REGISTERED]: 'NIK already registered',
+  [ErrorCode.RESIDENT_NOT_FOUND]: 'Resident not found',
+  [ErrorCode.RESIDENT_NOT_ACTIVE]: 'Resident is not active',
+  [ErrorCode.NOTHING_TO_CHANGE]: 'Nothing to change',
+  [ErrorCode.FAMILY_CARD_NOT_FOUND]: 'Family card not found',
+  [ErrorCode.ALREADY_IN_FAMILY_CARD]: 'Already a member of a family card',
+  [ErrorCode.NOT_A_FAMILY_MEMBER]: 'Not a member of this family card',
+  [ErrorCode.HEAD_CANNOT_LEAVE]: 'The head cannot leave the family card',
+  [ErrorCode.INVALID_RELATIONSHIP]: 'Invalid family relationship',
+  [ErrorCode.DEAD_LETTER_NOT_FOUND]: 'Dead letter not found',
+  [ErrorCode.DEAD_LETTER_ALREADY_REPLAYED]: 'Dead letter already replayed',
+};
+
+/** `urn:terpadu:problem:nik-already-registered`: stable, and says which code without a lookup. */
+export function problemType(code: ErrorCode): string {
+  return `urn:terpadu:problem:${code.toLowerCase().replace(/_/g, '-')}`;
+}

@@ -1,0 +1,86 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
+import { ErrorCode, isServiceErrorBody, type ServiceErrorBody } from '@terpadu/contracts';
+import { ServiceCallError } from '@terpadu/messaging';
+import { APP_LOGGER } from '@terpadu/observability';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Logger } from 'pino';
+import { PROBLEM_CONTENT_TYPE } from './api-problem-responses.decorator';
+import { ProblemException } from './problem.exception';
+import { PROBLEM_TITLES, problemType } from './problem-titles';
+import type { ProblemView } from './problem.view';
+
+interface Mapped {
+  body: ServiceErrorBody;
+  headers: Readonly<Record<string, string>>;
+}
+
+const INTERNAL: ServiceErrorBody = { code: ErrorCode.INTERNAL_ERROR, status: 500, detail: 'The gateway failed to process the request' };
+
+/**
+ * Every error leaves the gateway as problem+json: its own ProblemExceptions, services' errors
+ * (ServiceCallError) with their status, code, detail and errors unchanged, Nest's and Fastify's
+ * HTTP errors (unknown route, malformed JSON), and anything else as INTERNAL_ERROR without details.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(@Inject(APP_LOGGER) private readonly logger: Logger) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { body, headers } = this.map(exception, request.id);
+    if (reply.sent) return;
+    const problem: ProblemView = {
+      type: problemType(body.code),
+      title: PROBLEM_TITLES[body.code] ?? STATUS_CODES[body.status] ?? 'Error',
+      status: body.status,
+      detail: body.detail,
+      code: body.code,
+      errors: body.errors ?? [],
+      requestId: request.id,
+    };
+    void reply
+      .status(body.status)
+      .headers({ ...headers, 'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8` })
+      .send(JSON.stringify(problem));
+  }
+
+  private map(exception: unknown, reqId: string): Mapped {
+    if (exception instanceof ProblemException) return { body: exception.toBody(), headers: exception.headers };
+    if (exception instanceof ServiceCallError) {
+      const body = isServiceErrorBody(exception.body) && isErrorStatus(exception.body.status) ? exception.body : INTERNAL;
+      if (body.status >= 500) this.logger.warn({ reqId, subject: exception.subject, code: body.code }, 'service call failed');
+      return { body, headers: {} };
+    }
+    if (exception instanceof HttpException) return { body: this.fromHttpException(exception, reqId), headers: {} };
+    const error = exception instanceof Error ? exception : new Error('non-Error thrown');
+    this.logger.error({ reqId, err: { name: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
+    return { body: INTERNAL, headers: {} };
+  }
+
+  /** Nest's NotFoundException for unknown routes and Fastify's own 4xx errors (body parsing). */
+  private fromHttpException(exception: HttpException, reqId: string): ServiceErrorBody {
+    const status = exception.getStatus();
+    const cause = exception.cause as { code?: unknown } | undefined;
+    const fastifyCode = typeof cause?.code === 'string' ? cause.code : undefined;
+    if (status === 404) return { code: ErrorCode.ROUTE_NOT_FOUND, status, detail: 'No operation matches this method and path' };
+    if (status === 401) return { code: ErrorCode.UNAUTHENTICATED, status, detail: 'Authentication required' };
+    if (status === 403) return { code: ErrorCode.FORBIDDEN, status, detail: 'Not allowed' };
+    if (status === 429) return { code: ErrorCode.RATE_LIMITED, status, detail: 'Too many requests' };
+    if (status === 400 && fastifyCode?.startsWith('FST_ERR_CTP_') === true) {
+      return { code: ErrorCode.VALIDATION_FAILED, status, detail: 'The request body is not valid JSON' };
+    }
+    if (status >= 400 && status < 500) {
+      // 413 body too large, 415 unsupported media type and the like: the request's shape is wrong.
+      return { code: ErrorCode.VALIDATION_FAILED, status, detail: STATUS_CODES[status] ?? 'The request is not valid' };
+    }
+    this.logger.error({ reqId, err: { name: exception.name, message: exception.message } }, 'unhandled HTTP error');
+    return INTERNAL;
+  }
+}
+
+function isErrorStatus(status: number): boolean {
+  return Number.isInteger(status) && status >= 400 && status <= 599;
+}
