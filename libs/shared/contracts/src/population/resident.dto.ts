@@ -5,6 +5,7 @@ import {
   IsEnum,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -96,6 +97,7 @@ export class RegisterResidentDto {
   educationLevel: EducationLevel;
 
   @ApiProperty({ type: AddressDto })
+  @IsObject({ message: 'address must be an object' })
   @ValidateNested()
   @Type(() => AddressDto)
   address: AddressDto;
