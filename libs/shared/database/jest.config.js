@@ -4,6 +4,5 @@ module.exports = {
   displayName: 'shared-database',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
-  moduleNameMapper: { '^@terpadu/(.*)$': '<rootDir>/../$1/src/index.ts' },
   testTimeout: 120000,
 };

@@ -1,4 +1,8 @@
-export { createDataSourceOptions, type DataSourceFactoryOptions, type PostgresDataSourceOptions } from './data-source-options';
+export {
+  createDataSourceOptions,
+  type DataSourceFactoryOptions,
+  type PostgresDataSourceOptions,
+} from './data-source-options';
 export { DeadLetter } from './entities/dead-letter.entity';
 export { InboxEntry } from './entities/inbox-entry.entity';
 export { OutboxEvent } from './entities/outbox-event.entity';

@@ -10,7 +10,9 @@ describe('messaging tables migration', () => {
   beforeAll(async () => {
     pg = await startPostgres();
     const url = await pg.createDatabase('database_int');
-    dataSource = new DataSource(createDataSourceOptions({ url, entities: [], migrations: MESSAGING_MIGRATIONS }));
+    dataSource = new DataSource(
+      createDataSourceOptions({ url, entities: [], migrations: MESSAGING_MIGRATIONS }),
+    );
     await dataSource.initialize();
   });
 
@@ -51,7 +53,10 @@ describe('messaging tables migration', () => {
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     await dataSource.transaction(async (m) => {
       for (const id of ids) {
-        await m.query(`INSERT INTO outbox (id, subject, envelope, headers) VALUES ($1, 'evt.x.y.v1', '{}', '{}')`, [id]);
+        await m.query(
+          `INSERT INTO outbox (id, subject, envelope, headers) VALUES ($1, 'evt.x.y.v1', '{}', '{}')`,
+          [id],
+        );
       }
     });
     const rows = await dataSource.query<{ id: string }[]>(

@@ -2,14 +2,30 @@ export { DomainException } from './errors/domain.exception';
 export { toFieldErrors } from './errors/field-errors';
 export { createDeadLettersController } from './events/dead-letters.controller';
 export { DeadLettersService } from './events/dead-letters.service';
-export { consumerName, EventConsumers, type AnyEventHandler, type EventHandlerRegistration } from './events/event-consumers';
+export {
+  consumerName,
+  EventConsumers,
+  type AnyEventHandler,
+  type EventHandlerRegistration,
+} from './events/event-consumers';
 export { OnEvent, type EventHandler } from './events/on-event.decorator';
 export { OutboxRelay } from './events/outbox-relay';
 export { OutboxService, type AddEventOptions } from './events/outbox.service';
 export { ensureStream } from './events/streams';
-export { childTraceparent, currentTraceparent, isTraceparent, runWithTraceparent } from './events/trace-context';
+export {
+  childTraceparent,
+  currentTraceparent,
+  isTraceparent,
+  runWithTraceparent,
+} from './events/trace-context';
 export { MessagingLifecycle, MessagingModule } from './messaging.module';
-export { MESSAGING_OPTIONS, type Clock, type MessagingOptions, resolveMessagingOptions, systemClock } from './messaging.options';
+export {
+  MESSAGING_OPTIONS,
+  type Clock,
+  type MessagingOptions,
+  resolveMessagingOptions,
+  systemClock,
+} from './messaging.options';
 export { NatsClient, NatsHealth } from './nats/nats-client';
 export { RpcClient, type RpcClientOptions, type SendOptions } from './rpc/rpc-client';
 export { RpcClientModule } from './rpc/rpc-client.module';

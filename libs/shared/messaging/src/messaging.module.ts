@@ -15,7 +15,12 @@ import { type AnyEventHandler, EventConsumers } from './events/event-consumers';
 import { ON_EVENT_METADATA } from './events/on-event.decorator';
 import { OutboxRelay } from './events/outbox-relay';
 import { OutboxService } from './events/outbox.service';
-import { MESSAGING_OPTIONS, type MessagingOptions, type ResolvedMessagingOptions, resolveMessagingOptions } from './messaging.options';
+import {
+  MESSAGING_OPTIONS,
+  type MessagingOptions,
+  type ResolvedMessagingOptions,
+  resolveMessagingOptions,
+} from './messaging.options';
 import { NatsClient, NatsHealth } from './nats/nats-client';
 
 /**

@@ -11,7 +11,13 @@ export class OutboxEvent {
   id: string;
 
   /** Insertion order; breaks ties between events of one transaction (same `created_at`). */
-  @Column({ type: 'bigint', generatedIdentity: 'ALWAYS', generated: 'identity', insert: false, update: false })
+  @Column({
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    generated: 'identity',
+    insert: false,
+    update: false,
+  })
   position: string;
 
   @Column('text')

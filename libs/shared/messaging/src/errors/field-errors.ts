@@ -21,5 +21,7 @@ export function toFieldErrors(errors: readonly ValidationError[], parentPath = '
 
 /** class-validator names only the property in its message; name the whole path instead. */
 function withPath(message: string, property: string, field: string): string {
-  return property !== field && message.startsWith(`${property} `) ? `${field}${message.slice(property.length)}` : message;
+  return property !== field && message.startsWith(`${property} `)
+    ? `${field}${message.slice(property.length)}`
+    : message;
 }

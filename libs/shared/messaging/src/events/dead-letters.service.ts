@@ -53,10 +53,17 @@ export class DeadLettersService {
     if (!UUID.test(id)) throw notFound;
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const [row] = await manager.query<DeadLetterRow[]>(`SELECT * FROM dead_letters WHERE id = $1 FOR UPDATE`, [id]);
+        const [row] = await manager.query<DeadLetterRow[]>(
+          `SELECT * FROM dead_letters WHERE id = $1 FOR UPDATE`,
+          [id],
+        );
         if (!row) throw notFound;
         if (row.replayed_at) {
-          throw new DomainException(ErrorCode.DEAD_LETTER_ALREADY_REPLAYED, 409, 'This dead letter was already replayed');
+          throw new DomainException(
+            ErrorCode.DEAD_LETTER_ALREADY_REPLAYED,
+            409,
+            'This dead letter was already replayed',
+          );
         }
         const registration = this.consumers.get(row.consumer);
         if (!registration) {
@@ -66,7 +73,12 @@ export class DeadLettersService {
             `The consumer ${row.consumer} of this dead letter no longer exists in ${this.options.service}`,
           );
         }
-        await this.consumers.handleInTransaction(manager, registration, row.envelope, row.headers.traceparent);
+        await this.consumers.handleInTransaction(
+          manager,
+          registration,
+          row.envelope,
+          row.headers.traceparent,
+        );
         const [replayed] = await manager.query<DeadLetterRow[]>(
           // (a SELECT around the UPDATE: TypeORM returns [rows, count] for a bare UPDATE)
           `WITH updated AS (UPDATE dead_letters SET replayed_at = now() WHERE id = $1 RETURNING *) SELECT * FROM updated`,
@@ -77,10 +89,10 @@ export class DeadLettersService {
     } catch (error) {
       if (error instanceof DomainException) throw error;
       this.logger.warn(`Replay of dead letter ${id} failed: ${errorText(error)}`);
-      await this.dataSource.query(`UPDATE dead_letters SET attempts = attempts + 1, error = $2 WHERE id = $1`, [
-        id,
-        errorText(error).slice(0, 4000),
-      ]);
+      await this.dataSource.query(
+        `UPDATE dead_letters SET attempts = attempts + 1, error = $2 WHERE id = $1`,
+        [id, errorText(error).slice(0, 4000)],
+      );
       throw error;
     }
   }

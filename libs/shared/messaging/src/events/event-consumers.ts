@@ -10,7 +10,12 @@ import {
   type JsMsg,
 } from '@nats-io/jetstream';
 import { type MsgHdrs, nanos } from '@nats-io/nats-core';
-import { type CloudEvent, type EventSubject, type StreamDefinition, streamForSubject } from '@terpadu/contracts';
+import {
+  type CloudEvent,
+  type EventSubject,
+  type StreamDefinition,
+  streamForSubject,
+} from '@terpadu/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '../messaging.options';
 import { delay, unlessAborted } from '../nats/abort';
@@ -63,8 +68,14 @@ export class EventConsumers {
   register(handlerName: string, subject: EventSubject, handle: AnyEventHandler): EventHandlerRegistration {
     const stream = streamForSubject(subject);
     if (!stream) throw new Error(`No stream captures ${subject}: add its domain to STREAMS`);
-    const registration = { consumer: consumerName(this.options.service, handlerName), subject, stream, handle };
-    if (this.registrations.has(registration.consumer)) throw new Error(`Duplicate event consumer ${registration.consumer}`);
+    const registration = {
+      consumer: consumerName(this.options.service, handlerName),
+      subject,
+      stream,
+      handle,
+    };
+    if (this.registrations.has(registration.consumer))
+      throw new Error(`Duplicate event consumer ${registration.consumer}`);
     this.registrations.set(registration.consumer, registration);
     if (this.stopping) this.loops.push(this.consume(registration, this.stopping.signal));
     return registration;
@@ -146,7 +157,11 @@ export class EventConsumers {
   /** Ends the consume() iterator when its consumer or stream is gone, so the loop recreates them. */
   private async watch(registration: EventHandlerRegistration, messages: ConsumerMessages): Promise<void> {
     for await (const status of messages.status()) {
-      if (status.type === 'consumer_deleted' || status.type === 'consumer_not_found' || status.type === 'stream_not_found') {
+      if (
+        status.type === 'consumer_deleted' ||
+        status.type === 'consumer_not_found' ||
+        status.type === 'stream_not_found'
+      ) {
         this.logger.warn(`Consumer ${registration.consumer}: ${status.type}; recreating`);
         messages.stop();
         return;
@@ -181,11 +196,19 @@ export class EventConsumers {
     const traceparent = headers?.get('traceparent') || undefined;
     const event = parseEnvelope(msg.data);
     if (!event) {
-      await this.park(registration, msg, unreadable(msg, headers), 'Unreadable CloudEvent envelope', traceparent);
+      await this.park(
+        registration,
+        msg,
+        unreadable(msg, headers),
+        'Unreadable CloudEvent envelope',
+        traceparent,
+      );
       return;
     }
     try {
-      await this.dataSource.transaction((manager) => this.handleInTransaction(manager, registration, event, traceparent));
+      await this.dataSource.transaction((manager) =>
+        this.handleInTransaction(manager, registration, event, traceparent),
+      );
       // Only now, after the commit: a crash before this line means a redelivery the inbox absorbs.
       msg.ack();
     } catch (error) {
@@ -202,7 +225,10 @@ export class EventConsumers {
   }
 
   private retryDelay(deliveries: number): number {
-    return Math.min(this.options.retryMaxDelayMs, this.options.retryBaseDelayMs * 2 ** Math.max(0, deliveries - 1));
+    return Math.min(
+      this.options.retryMaxDelayMs,
+      this.options.retryBaseDelayMs * 2 ** Math.max(0, deliveries - 1),
+    );
   }
 
   /** Records the dead letter, then terminates the message; if PostgreSQL fails, retries later. */
@@ -233,7 +259,9 @@ export class EventConsumers {
       this.logger.error(`Event ${event.id} parked as a dead letter of ${registration.consumer}`);
       msg.term('parked as a dead letter');
     } catch (parkError) {
-      this.logger.error(`Could not park event ${event.id} for ${registration.consumer}: ${errorText(parkError)}`);
+      this.logger.error(
+        `Could not park event ${event.id} for ${registration.consumer}: ${errorText(parkError)}`,
+      );
       msg.nak(this.options.retryMaxDelayMs);
     }
   }
@@ -242,7 +270,12 @@ export class EventConsumers {
 function parseEnvelope(data: Uint8Array): CloudEvent<unknown> | undefined {
   try {
     const value = JSON.parse(Buffer.from(data).toString('utf8')) as Partial<CloudEvent<unknown>>;
-    if (value.specversion === '1.0' && typeof value.id === 'string' && UUID.test(value.id) && typeof value.type === 'string') {
+    if (
+      value.specversion === '1.0' &&
+      typeof value.id === 'string' &&
+      UUID.test(value.id) &&
+      typeof value.type === 'string'
+    ) {
       return value as CloudEvent<unknown>;
     }
   } catch {

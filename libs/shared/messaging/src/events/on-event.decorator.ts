@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import type { CloudEvent, EventMap, EventSubject } from '@terpadu/contracts';
 import type { EntityManager } from 'typeorm';
 
@@ -7,7 +8,10 @@ export const ON_EVENT_METADATA = 'terpadu:on-event';
  * The shape of an event handler: it receives the CloudEvent and the EntityManager of the
  * transaction that also records the event in the inbox; all its writes must use that manager.
  */
-export type EventHandler<S extends EventSubject> = (event: CloudEvent<EventMap[S]>, manager: EntityManager) => Promise<void>;
+export type EventHandler<S extends EventSubject> = (
+  event: CloudEvent<EventMap[S]>,
+  manager: EntityManager,
+) => Promise<void>;
 
 /**
  * Marks a provider method as the handler of one event subject; MessagingModule gives it its own
@@ -18,8 +22,13 @@ export type EventHandler<S extends EventSubject> = (event: CloudEvent<EventMap[S
  *   async onRegistered(event: CloudEvent<ResidentRegisteredV1>, manager: EntityManager) { ... }
  */
 export function OnEvent<S extends EventSubject>(subject: S) {
-  return <H extends EventHandler<S>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<H>): void => {
-    if (typeof descriptor.value !== 'function') throw new Error(`@OnEvent(${subject}) must decorate a method`);
+  return <H extends EventHandler<S>>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<H>,
+  ): void => {
+    if (typeof descriptor.value !== 'function')
+      throw new Error(`@OnEvent(${subject}) must decorate a method`);
     Reflect.defineMetadata(ON_EVENT_METADATA, subject, descriptor.value);
   };
 }

@@ -88,7 +88,11 @@ export class OutboxRelay {
         rows.map((row) => {
           const h = natsHeaders();
           for (const [key, value] of Object.entries(row.headers)) h.set(key, value);
-          return js.publish(row.subject, row.envelope, { msgID: row.id, headers: h, timeout: PUBLISH_TIMEOUT_MS });
+          return js.publish(row.subject, row.envelope, {
+            msgID: row.id,
+            headers: h,
+            timeout: PUBLISH_TIMEOUT_MS,
+          });
         }),
       );
       const sent: string[] = [];
@@ -121,7 +125,8 @@ export class OutboxRelay {
         await this.ensureOwnStream(signal);
         const published = await this.relayBatch(signal);
         failures = 0;
-        if (published < this.options.relayBatchSize) await this.wakeup.wait(this.options.relayPollIntervalMs, signal);
+        if (published < this.options.relayBatchSize)
+          await this.wakeup.wait(this.options.relayPollIntervalMs, signal);
       } catch (error) {
         if (signal.aborted) break;
         failures += 1;

@@ -21,10 +21,18 @@ export interface AddEventOptions {
  */
 @Injectable()
 export class OutboxService {
-  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: Pick<ResolvedMessagingOptions, 'clock' | 'service'>) {}
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: Pick<ResolvedMessagingOptions, 'clock' | 'service'>,
+  ) {}
 
-  async add<S extends EventSubject>(manager: EntityManager, subject: S, data: EventMap[S], o?: AddEventOptions): Promise<string> {
-    if (!streamForSubject(subject)) throw new Error(`No stream captures ${subject}: add its domain to STREAMS`);
+  async add<S extends EventSubject>(
+    manager: EntityManager,
+    subject: S,
+    data: EventMap[S],
+    o?: AddEventOptions,
+  ): Promise<string> {
+    if (!streamForSubject(subject))
+      throw new Error(`No stream captures ${subject}: add its domain to STREAMS`);
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('OutboxService.add needs the EntityManager of an open transaction');
     }

@@ -7,7 +7,11 @@ import type { StreamDefinition } from '@terpadu/contracts';
  * widens its subjects. Producers and consumers both call it with the same definition, so either
  * may start first; concurrent calls are harmless.
  */
-export async function ensureStream(jsm: JetStreamManager, stream: StreamDefinition, duplicateWindowMs: number): Promise<void> {
+export async function ensureStream(
+  jsm: JetStreamManager,
+  stream: StreamDefinition,
+  duplicateWindowMs: number,
+): Promise<void> {
   const existing = await jsm.streams.info(stream.name).catch((error: unknown) => {
     if (isNotFound(error)) return undefined;
     throw error;

@@ -15,7 +15,9 @@ export function runWithTraceparent<T>(traceparent: string, fn: () => T): T {
 }
 
 export function isTraceparent(value: string | undefined): value is string {
-  return value !== undefined && TRACEPARENT.test(value) && !/^00-0{32}-/.test(value) && !/-0{16}-..$/.test(value);
+  return (
+    value !== undefined && TRACEPARENT.test(value) && !/^00-0{32}-/.test(value) && !/-0{16}-..$/.test(value)
+  );
 }
 
 /**

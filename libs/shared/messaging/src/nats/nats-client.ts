@@ -17,7 +17,10 @@ export class NatsClient {
   private pending: Promise<NatsConnection> | undefined;
   private up = false;
 
-  constructor(@Inject(MESSAGING_OPTIONS) private readonly options: Pick<ResolvedMessagingOptions, 'natsUrl' | 'service'>) {}
+  constructor(
+    @Inject(MESSAGING_OPTIONS)
+    private readonly options: Pick<ResolvedMessagingOptions, 'natsUrl' | 'service'>,
+  ) {}
 
   /** The connection, once the first connect succeeded (waits for it; rejects after close()). */
   get(): Promise<NatsConnection> {
@@ -62,7 +65,8 @@ export class NatsClient {
         return connection;
       } catch (error) {
         attempts += 1;
-        if (attempts === 1 || attempts % 30 === 0) this.logger.warn(`NATS not reachable yet: ${errorText(error)}`);
+        if (attempts === 1 || attempts % 30 === 0)
+          this.logger.warn(`NATS not reachable yet: ${errorText(error)}`);
         await delay(1000, this.closing.signal);
       }
     }

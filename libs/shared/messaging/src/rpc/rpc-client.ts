@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { type ClientProxy } from '@nestjs/microservices';
 import type { RpcRequest, RpcResponse, RpcSubject } from '@terpadu/contracts';
 import { lastValueFrom, timeout } from 'rxjs';
@@ -42,9 +48,12 @@ export class RpcClient implements OnApplicationBootstrap, OnApplicationShutdown 
   async sendUntyped<T>(subject: string, request: unknown, o?: SendOptions): Promise<T> {
     const timeoutMs = o?.timeoutMs ?? this.options.defaultTimeoutMs;
     try {
-      return await lastValueFrom(this.proxy.send<T, unknown>(subject, request ?? {}).pipe(timeout({ first: timeoutMs })), {
-        defaultValue: undefined as T,
-      });
+      return await lastValueFrom(
+        this.proxy.send<T, unknown>(subject, request ?? {}).pipe(timeout({ first: timeoutMs })),
+        {
+          defaultValue: undefined as T,
+        },
+      );
     } catch (error) {
       throw ServiceCallError.from(error, subject, timeoutMs);
     }

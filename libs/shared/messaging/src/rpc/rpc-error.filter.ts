@@ -24,7 +24,10 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
 
 export function toServiceErrorBody(exception: unknown, subject: string, logger: Logger): ServiceErrorBody {
   if (exception instanceof DomainException) return exception.toBody();
-  const error = exception instanceof Error ? exception : new Error(typeof exception === 'string' ? exception : 'non-Error thrown');
+  const error =
+    exception instanceof Error
+      ? exception
+      : new Error(typeof exception === 'string' ? exception : 'non-Error thrown');
   logger.error(`Unhandled error answering ${subject}: ${error.name}: ${error.message}`, error.stack);
   return { code: ErrorCode.INTERNAL_ERROR, status: 500, detail: 'The service failed to process the request' };
 }

@@ -14,6 +14,11 @@ export function createRpcValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
-      new DomainException(ErrorCode.VALIDATION_FAILED, 400, 'The request is not valid', toFieldErrors(errors)),
+      new DomainException(
+        ErrorCode.VALIDATION_FAILED,
+        400,
+        'The request is not valid',
+        toFieldErrors(errors),
+      ),
   });
 }

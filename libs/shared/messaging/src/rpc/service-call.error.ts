@@ -17,7 +17,11 @@ export class ServiceCallError extends Error {
     if (isServiceErrorBody(error)) return new ServiceCallError(error, subject);
     if (error instanceof TimeoutError) {
       return new ServiceCallError(
-        { code: ErrorCode.UPSTREAM_TIMEOUT, status: 504, detail: `The service did not answer within ${timeoutMs} ms` },
+        {
+          code: ErrorCode.UPSTREAM_TIMEOUT,
+          status: 504,
+          detail: `The service did not answer within ${timeoutMs} ms`,
+        },
         subject,
       );
     }
