@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MessagingModule } from '@terpadu/messaging';
+import { ObservabilityModule } from '@terpadu/observability';
+import { ClockModule } from './clock/clock.module';
+import type { Env } from './config/env';
+import { createPopulationDataSourceOptions } from './database/data-source';
+import { FamilyCardsModule } from './family-cards/family-cards.module';
+import { Readiness } from './health/readiness';
+import { ResidentsModule } from './residents/residents.module';
+
+/** The population registry: residents and family cards, answered over NATS, with its own database. */
+@Module({})
+export class AppModule {
+  static forRoot(env: Env): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ClockModule.forRoot(env.REGISTRY_TIME_ZONE),
+        FamilyCardsModule,
+        MessagingModule.forRoot({ service: 'population', natsUrl: env.NATS_URL }),
+        ObservabilityModule.forRoot({ service: 'population', logLevel: env.LOG_LEVEL }),
+        ResidentsModule,
+        TypeOrmModule.forRoot(createPopulationDataSourceOptions(env.DATABASE_URL)),
+      ],
+      providers: [Readiness],
+    };
+  }
+}

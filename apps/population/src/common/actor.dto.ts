@@ -1,0 +1,24 @@
+import type { Actor } from '@terpadu/contracts';
+import { IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+
+/** The caller as the gateway names it in every request; validated like any other payload. */
+export class ActorDto implements Actor {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  sub: string;
+
+  @IsArray()
+  @IsString({ each: true })
+  roles: string[];
+
+  /** Region-code prefixes (province to village), digits only. */
+  @IsArray()
+  @Matches(/^\d{2,10}$/, { each: true, message: 'jurisdiction entries must be region codes of 2 to 10 digits' })
+  jurisdiction: string[];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  requestId?: string;
+}

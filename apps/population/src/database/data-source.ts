@@ -1,0 +1,42 @@
+import { createDataSourceOptions, MESSAGING_MIGRATIONS, type PostgresDataSourceOptions } from '@terpadu/database';
+import { type CustomTypesConfig, types } from 'pg';
+import { DataSource } from 'typeorm';
+import { DataAccessLog } from '../access-log/data-access-log.entity';
+import { FamilyCard } from '../family-cards/family-card.entity';
+import { FamilyCardMember } from '../family-cards/family-card-member.entity';
+import { FamilyCardSerial } from '../family-cards/family-card-serial.entity';
+import { ResidentChange } from '../residents/resident-change.entity';
+import { Resident } from '../residents/resident.entity';
+import { CreateResidents1796007508624 } from './migrations/1796007508624-create-residents';
+import { CreateFamilyCards1796007508625 } from './migrations/1796007508625-create-family-cards';
+import { CreateDataAccessLog1796007508626 } from './migrations/1796007508626-create-data-access-log';
+
+export const POPULATION_ENTITIES = [DataAccessLog, FamilyCard, FamilyCardMember, FamilyCardSerial, Resident, ResidentChange];
+
+export const POPULATION_MIGRATIONS = [
+  ...MESSAGING_MIGRATIONS,
+  CreateResidents1796007508624,
+  CreateFamilyCards1796007508625,
+  CreateDataAccessLog1796007508626,
+];
+
+const DATE_OID: number = types.builtins.DATE;
+
+/**
+ * pg turns a SQL `date` into a JS Date at local midnight, which a time zone can move to the previous
+ * day. Birth dates and issue dates are calendar dates: read them as the string PostgreSQL sends
+ * (`YYYY-MM-DD`). Scoped to this DataSource's connections, not set globally on the pg module.
+ */
+export const pgTypes: CustomTypesConfig = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === DATE_OID && format !== 'binary' ? (value: string) => value : (types.getTypeParser(oid, format) as unknown),
+};
+
+/** The population database, as Nest (TypeOrmModule), the migration command and tests open it. */
+export function createPopulationDataSourceOptions(url: string): PostgresDataSourceOptions {
+  const options = createDataSourceOptions({ url, entities: POPULATION_ENTITIES, migrations: POPULATION_MIGRATIONS });
+  return { ...options, extra: { ...(options.extra as object | undefined), types: pgTypes } };
+}
+
+/** For TypeORM's CLI (`typeorm -d apps/population/src/database/data-source.ts migration:show`). */
+export default new DataSource(createPopulationDataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/population'));

@@ -1,0 +1,316 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  type Actor,
+  type AddFamilyMemberDto,
+  type CreateFamilyCardDto,
+  ErrorCode,
+  FAMILY_CARD_CHANGED_V1,
+  type FamilyCardChange,
+  type FamilyCardView,
+  FamilyRelationship,
+  parseNik,
+  type RemoveFamilyMemberDto,
+  ResidentStatus,
+  withinJurisdiction,
+} from '@terpadu/contracts';
+import { DomainException, OutboxService } from '@terpadu/messaging';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { AccessLogService } from '../access-log/access-log.service';
+import { DataAccessAction } from '../access-log/data-access-action';
+import { Clock } from '../clock/clock';
+import { familyCardNotFound, invalidField, residentNotFound } from '../common/domain-errors';
+import { isUniqueViolation } from '../common/pg-errors';
+import { cleanText } from '../common/text';
+import { Resident } from '../residents/resident.entity';
+import { FamilyCardMember } from './family-card-member.entity';
+import { familyCardNumber, familyCardPrefix, MAX_FAMILY_CARD_SERIAL } from './family-card-number';
+import { FamilyCard } from './family-card.entity';
+
+interface MembershipRow {
+  id: string;
+  resident_id: string;
+  nik: string;
+  full_name: string;
+  relationship: FamilyRelationship;
+  joined_at: Date;
+  left_at: Date | null;
+  leave_reason: string | null;
+}
+
+/** A card as answered, with the residents whose data the answer shows (for the access log). */
+interface LoadedCard {
+  view: FamilyCardView;
+  residentIds: string[];
+}
+
+const ONE_ACTIVE_CARD_INDEX = 'family_card_members_one_active_card_uq';
+
+function alreadyInFamilyCard(): DomainException {
+  return new DomainException(ErrorCode.ALREADY_IN_FAMILY_CARD, 409, 'The resident is already a member of a family card');
+}
+
+/**
+ * Family cards (KK): issuing a card to its head, members joining and leaving with their SHDK
+ * relationship, and the card with its membership history. A resident is a current member of at most
+ * one card (a partial unique index guarantees it; the checks here only give the nicer answer).
+ * Lock order, to stay free of deadlocks: the card row, then the resident row.
+ */
+@Injectable()
+export class FamilyCardsService {
+  constructor(
+    private readonly accessLog: AccessLogService,
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  /** Issues a new card headed by a living resident who is on no other card; its address is the head's. */
+  async create(actor: Actor, dto: CreateFamilyCardDto): Promise<FamilyCardView> {
+    const headNik = this.normalizeNik(dto.headNik, 'headNik');
+    return this.guardMembership(() =>
+      this.dataSource.transaction(async (m) => {
+        const head = await this.lockResident(m, actor, headNik);
+        this.assertLiving(head);
+        await this.assertOnNoCard(m, head.id);
+
+        const now = this.clock.now();
+        const issuedOn = this.clock.today();
+        const prefix = familyCardPrefix(head.villageCode, issuedOn);
+        const card: FamilyCard = {
+          id: randomUUID(),
+          number: familyCardNumber(prefix, await this.nextSerial(m, prefix)),
+          villageCode: head.villageCode,
+          rt: head.rt,
+          rw: head.rw,
+          hamlet: head.hamlet,
+          street: head.street,
+          issuedOn,
+          createdAt: now,
+          updatedAt: now,
+        };
+        await m.insert(FamilyCard, card);
+        await this.join(m, card, head, FamilyRelationship.KepalaKeluarga, now);
+        return this.publish(m, actor, card, 'CREATED', head.nik, DataAccessAction.FamilyCardCreate, now);
+      }),
+    );
+  }
+
+  async get(actor: Actor, number: string): Promise<FamilyCardView> {
+    return this.dataSource.transaction(async (m) => {
+      const card = await this.findCard(m, actor, number, { lock: false });
+      const loaded = await this.load(m, card);
+      await this.accessLog.record(m, {
+        actor,
+        action: DataAccessAction.FamilyCardRead,
+        residentIds: loaded.residentIds,
+        familyCardId: card.id,
+      });
+      return loaded.view;
+    });
+  }
+
+  /** A living resident on no other card joins with a relationship other than head. */
+  async addMember(actor: Actor, number: string, dto: AddFamilyMemberDto): Promise<FamilyCardView> {
+    const nik = this.normalizeNik(dto.nik, 'nik');
+    if (dto.relationship === FamilyRelationship.KepalaKeluarga) {
+      throw new DomainException(ErrorCode.INVALID_RELATIONSHIP, 422, 'A family card has one head; add members with another relationship');
+    }
+    return this.guardMembership(() =>
+      this.dataSource.transaction(async (m) => {
+        const card = await this.findCard(m, actor, number, { lock: true });
+        const resident = await this.lockResident(m, actor, nik);
+        this.assertLiving(resident);
+        await this.assertOnNoCard(m, resident.id);
+        const now = this.clock.now();
+        await this.join(m, card, resident, dto.relationship, now);
+        await m.update(FamilyCard, { id: card.id }, { updatedAt: now });
+        return this.publish(m, actor, card, 'MEMBER_ADDED', resident.nik, DataAccessAction.FamilyCardAddMember, now);
+      }),
+    );
+  }
+
+  /** A member leaves the card; the membership stays in the history with its reason. The head cannot leave. */
+  async removeMember(actor: Actor, number: string, nik: string, dto: RemoveFamilyMemberDto): Promise<FamilyCardView> {
+    const reason = cleanText(dto.reason);
+    if (reason.length === 0) throw invalidField('reason', 'isNotEmpty', 'reason should not be empty');
+    return this.dataSource.transaction(async (m) => {
+      const card = await this.findCard(m, actor, number, { lock: true });
+      const rows = await m.query<{ id: string; relationship: FamilyRelationship }[]>(
+        `SELECT fm.id, fm.relationship
+           FROM family_card_members fm JOIN residents r ON r.id = fm.resident_id
+          WHERE fm.family_card_id = $1 AND r.nik = $2 AND fm.left_at IS NULL
+          FOR UPDATE OF fm`,
+        [card.id, nik],
+      );
+      const membership = rows[0];
+      if (!membership) {
+        throw new DomainException(ErrorCode.NOT_A_FAMILY_MEMBER, 404, 'No current member of this family card has this NIK');
+      }
+      if (membership.relationship === FamilyRelationship.KepalaKeluarga) {
+        throw new DomainException(
+          ErrorCode.HEAD_CANNOT_LEAVE,
+          422,
+          'The head of the family cannot leave the card; the card needs a new head first',
+        );
+      }
+      const now = this.clock.now();
+      await m.update(FamilyCardMember, { id: membership.id }, { leftAt: now, leaveReason: reason });
+      await m.update(FamilyCard, { id: card.id }, { updatedAt: now });
+      return this.publish(m, actor, card, 'MEMBER_REMOVED', nik, DataAccessAction.FamilyCardRemoveMember, now);
+    });
+  }
+
+  /** Loads the card as answered, records the access, and writes the event: all in the caller's transaction. */
+  private async publish(
+    m: EntityManager,
+    actor: Actor,
+    card: FamilyCard,
+    change: FamilyCardChange,
+    affectedNik: string,
+    action: DataAccessAction,
+    now: Date,
+  ): Promise<FamilyCardView> {
+    const { view, residentIds } = await this.load(m, card);
+    await this.outbox.add(
+      m,
+      FAMILY_CARD_CHANGED_V1,
+      {
+        familyCardNumber: card.number,
+        villageCode: card.villageCode,
+        change,
+        affectedNik,
+        headNik: view.headNik,
+        members: view.members.map((member) => ({ nik: member.nik, relationship: member.relationship })),
+        changedAt: now.toISOString(),
+      },
+      { entityId: card.id },
+    );
+    await this.accessLog.record(m, { actor, action, residentIds, familyCardId: card.id });
+    return view;
+  }
+
+  private async load(m: EntityManager, card: FamilyCard): Promise<LoadedCard> {
+    const rows = await m.query<MembershipRow[]>(
+      `SELECT fm.id, fm.resident_id, r.nik, r.full_name, fm.relationship, fm.joined_at, fm.left_at, fm.leave_reason
+         FROM family_card_members fm JOIN residents r ON r.id = fm.resident_id
+        WHERE fm.family_card_id = $1
+        ORDER BY fm.position`,
+      [card.id],
+    );
+    const current = rows.filter((r) => r.left_at === null);
+    const isHead = (r: MembershipRow) => r.relationship === FamilyRelationship.KepalaKeluarga;
+    const members = [...current.filter(isHead), ...current.filter((r) => !isHead(r))];
+    const head = members.find(isHead);
+    // The one-head index and HEAD_CANNOT_LEAVE keep a head on every card.
+    if (!head) throw new Error(`family card ${card.id} has no current head`);
+    return {
+      view: {
+        number: card.number,
+        address: {
+          villageCode: card.villageCode,
+          rt: card.rt,
+          rw: card.rw,
+          ...(card.hamlet !== null ? { hamlet: card.hamlet } : {}),
+          street: card.street,
+        },
+        headNik: head.nik,
+        issuedOn: card.issuedOn,
+        members: members.map((r) => ({
+          nik: r.nik,
+          fullName: r.full_name,
+          relationship: r.relationship,
+          joinedAt: r.joined_at.toISOString(),
+        })),
+        history: rows.map((r) => ({
+          nik: r.nik,
+          relationship: r.relationship,
+          joinedAt: r.joined_at.toISOString(),
+          leftAt: r.left_at?.toISOString() ?? null,
+          leaveReason: r.leave_reason,
+        })),
+      },
+      residentIds: [...new Set(rows.map((r) => r.resident_id))],
+    };
+  }
+
+  private async join(m: EntityManager, card: FamilyCard, resident: Resident, relationship: FamilyRelationship, now: Date) {
+    await m.insert(FamilyCardMember, {
+      id: randomUUID(),
+      familyCardId: card.id,
+      residentId: resident.id,
+      relationship,
+      joinedAt: now,
+      leftAt: null,
+      leaveReason: null,
+    });
+  }
+
+  /**
+   * The next serial for a 12-digit prefix. The upsert locks the counter row until the transaction
+   * ends, so concurrent issues of one prefix take turns; a rolled-back issue gives its serial back.
+   */
+  private async nextSerial(m: EntityManager, prefix: string): Promise<number> {
+    const rows = await m.query<{ last_serial: number }[]>(
+      `INSERT INTO family_card_serials (prefix, last_serial) VALUES ($1, 1)
+       ON CONFLICT (prefix) DO UPDATE SET last_serial = family_card_serials.last_serial + 1
+       RETURNING last_serial`,
+      [prefix],
+    );
+    const serial = rows[0].last_serial;
+    if (serial > MAX_FAMILY_CARD_SERIAL) {
+      throw new DomainException(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        503,
+        'Every family card serial of this district for today is used; issue the card tomorrow',
+      );
+    }
+    return serial;
+  }
+
+  private async findCard(m: EntityManager, actor: Actor, number: string, o: { lock: boolean }): Promise<FamilyCard> {
+    const card = await m.findOne(FamilyCard, {
+      where: { number },
+      ...(o.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!card || !withinJurisdiction(card.villageCode, actor.jurisdiction)) throw familyCardNotFound();
+    return card;
+  }
+
+  private async lockResident(m: EntityManager, actor: Actor, nik: string): Promise<Resident> {
+    const resident = await m.findOne(Resident, { where: { nik }, lock: { mode: 'pessimistic_write' } });
+    if (!resident || !withinJurisdiction(resident.villageCode, actor.jurisdiction)) throw residentNotFound();
+    return resident;
+  }
+
+  private assertLiving(resident: Resident): void {
+    if (resident.status !== ResidentStatus.Hidup) {
+      throw new DomainException(
+        ErrorCode.RESIDENT_NOT_ACTIVE,
+        422,
+        `Only a living resident can join a family card (status ${resident.status})`,
+      );
+    }
+  }
+
+  private async assertOnNoCard(m: EntityManager, residentId: string): Promise<void> {
+    const active = await m.count(FamilyCardMember, { where: { residentId, leftAt: IsNull() } });
+    if (active > 0) throw alreadyInFamilyCard();
+  }
+
+  /** Maps the one-active-card index's verdict (a race the checks could not see) to its domain error. */
+  private async guardMembership<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error, ONE_ACTIVE_CARD_INDEX)) throw alreadyInFamilyCard();
+      throw error;
+    }
+  }
+
+  private normalizeNik(raw: string, field: string): string {
+    const result = parseNik(raw, this.clock.today());
+    if (!result.ok) throw invalidField(field, 'isNik', `${field} is invalid: ${result.message}`);
+    return result.value.nik;
+  }
+}

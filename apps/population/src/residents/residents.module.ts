@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AccessLogModule } from '../access-log/access-log.module';
+import { ResidentsController } from './residents.controller';
+import { ResidentsService } from './residents.service';
+
+@Module({
+  imports: [AccessLogModule],
+  controllers: [ResidentsController],
+  providers: [ResidentsService],
+  exports: [ResidentsService],
+})
+export class ResidentsModule {}

@@ -1,0 +1,352 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  type Actor,
+  ErrorCode,
+  type ParsedNik,
+  parseNik,
+  RESIDENT_REGISTERED_V1,
+  RESIDENT_UPDATED_V1,
+  type RegisteredResidentView,
+  type RegisterResidentDto,
+  type ResidentFamilyCardView,
+  type ResidentHistoryView,
+  type ResidentPageView,
+  ResidentStatus,
+  type ResidentView,
+  type SearchResidentsDto,
+  type UpdateResidentDto,
+  withinJurisdiction,
+} from '@terpadu/contracts';
+import { DomainException, OutboxService } from '@terpadu/messaging';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AccessLogService } from '../access-log/access-log.service';
+import { DataAccessAction } from '../access-log/data-access-action';
+import { Clock } from '../clock/clock';
+import { addressOutsideJurisdiction, invalidField, residentNotFound } from '../common/domain-errors';
+import { isUniqueViolation } from '../common/pg-errors';
+import { cleanText, escapeLike, normalizeName } from '../common/text';
+import { type FieldChange, ResidentChange } from './resident-change.entity';
+import { decodeResidentCursor, encodeResidentCursor } from './resident-cursor';
+import { Resident } from './resident.entity';
+import { reviewFlagsFor, reviewFlagViews } from './review-flags';
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
+
+/** The fields of a resident a correction may change, in the order history lists them. */
+const CORRECTABLE = ['fullName', 'birthPlace', 'birthDate', 'sex', 'religion', 'maritalStatus', 'occupation', 'educationLevel'] as const;
+const ADDRESS_FIELDS = ['villageCode', 'rt', 'rw', 'hamlet', 'street'] as const;
+
+/** The resident fields held as text (enum values and ISO dates included): what a correction changes. */
+type TextField = { [K in keyof Resident]: Resident[K] extends string | null ? K : never }[keyof Resident];
+
+/** A required free-text field after trimming; "   " is as empty as "". */
+function requiredText(value: string, field: string): string {
+  const cleaned = cleanText(value);
+  if (cleaned.length === 0) throw invalidField(field, 'isNotEmpty', `${field} should not be empty`);
+  return cleaned;
+}
+
+function optionalText(value: string | null | undefined): string | null {
+  const cleaned = value == null ? '' : cleanText(value);
+  return cleaned.length > 0 ? cleaned : null;
+}
+
+/**
+ * The civil registry's persons: registration of a person who already has a NIK, lookups scoped to
+ * the caller's jurisdiction, search, and corrections with their history. Every read and write of a
+ * person's data is recorded in the access log in the same transaction; every change publishes its
+ * event through the outbox in the same transaction.
+ */
+@Injectable()
+export class ResidentsService {
+  constructor(
+    private readonly accessLog: AccessLogService,
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxService,
+  ) {}
+
+  async register(actor: Actor, dto: RegisterResidentDto): Promise<RegisteredResidentView> {
+    const nik = this.parseNik(dto.nik, 'nik');
+    if (!withinJurisdiction(dto.address.villageCode, actor.jurisdiction)) throw addressOutsideJurisdiction();
+    this.assertNotInFuture(dto.birthDate);
+
+    const now = this.clock.now();
+    const fullName = requiredText(dto.fullName, 'fullName');
+    const resident: Resident = {
+      id: randomUUID(),
+      nik: nik.nik,
+      fullName,
+      fullNameNormalized: normalizeName(fullName),
+      birthPlace: requiredText(dto.birthPlace, 'birthPlace'),
+      birthDate: dto.birthDate,
+      sex: dto.sex,
+      religion: dto.religion,
+      maritalStatus: dto.maritalStatus,
+      occupation: requiredText(dto.occupation, 'occupation'),
+      educationLevel: dto.educationLevel,
+      villageCode: dto.address.villageCode,
+      rt: dto.address.rt,
+      rw: dto.address.rw,
+      hamlet: optionalText(dto.address.hamlet),
+      street: requiredText(dto.address.street, 'address.street'),
+      status: ResidentStatus.Hidup,
+      reviewFlags: reviewFlagsFor(nik, { birthDate: dto.birthDate, sex: dto.sex }),
+      createdAt: now,
+      updatedAt: now,
+    };
+    const registered: FieldChange[] = [
+      { field: 'nik', from: null, to: resident.nik },
+      ...CORRECTABLE.map((field) => ({ field, from: null, to: resident[field] })),
+      ...ADDRESS_FIELDS.map((field) => ({ field: `address.${field}`, from: null, to: resident[field] })),
+    ];
+
+    try {
+      await this.dataSource.transaction(async (m) => {
+        await m.insert(Resident, resident);
+        await m.insert(ResidentChange, {
+          id: randomUUID(),
+          residentId: resident.id,
+          kind: 'REGISTERED',
+          changedBy: actor.sub,
+          changedAt: now,
+          reason: null,
+          changes: registered,
+        });
+        await this.outbox.add(
+          m,
+          RESIDENT_REGISTERED_V1,
+          {
+            residentId: resident.id,
+            nik: resident.nik,
+            fullName: resident.fullName,
+            birthDate: resident.birthDate,
+            sex: resident.sex,
+            villageCode: resident.villageCode,
+            status: resident.status,
+            familyCardNumber: null,
+            registeredAt: now.toISOString(),
+          },
+          { entityId: resident.id },
+        );
+        await this.accessLog.record(m, { actor, action: DataAccessAction.ResidentRegister, residentIds: [resident.id] });
+      });
+    } catch (error) {
+      // Also the loser of two registrations racing with one NIK: the unique constraint decides.
+      if (isUniqueViolation(error, 'residents_nik_uq')) {
+        throw new DomainException(ErrorCode.NIK_ALREADY_REGISTERED, 409, 'A resident with this NIK is already registered', [
+          { field: 'nik', code: 'unique', message: 'nik is already registered' },
+        ]);
+      }
+      throw error;
+    }
+    return { ...this.toView(resident, null), warnings: nik.warnings };
+  }
+
+  async get(actor: Actor, nik: string): Promise<ResidentView> {
+    return this.dataSource.transaction(async (m) => {
+      const resident = await this.findInJurisdiction(m, actor, nik);
+      const cards = await this.activeFamilyCards(m, [resident.id]);
+      await this.accessLog.record(m, { actor, action: DataAccessAction.ResidentRead, residentIds: [resident.id] });
+      return this.toView(resident, cards.get(resident.id) ?? null);
+    });
+  }
+
+  /**
+   * Residents in the caller's jurisdiction matching every given filter, in registration order
+   * (created_at, id), one page at a time. The cursor names the last resident of the previous page.
+   */
+  async search(actor: Actor, query: SearchResidentsDto): Promise<ResidentPageView> {
+    const limit = Math.min(query.limit ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const afterId = query.cursor === undefined ? undefined : decodeResidentCursor(query.cursor);
+    if (query.cursor !== undefined && afterId === undefined) throw this.badCursor();
+
+    return this.dataSource.transaction(async (m) => {
+      const qb = m
+        .createQueryBuilder(Resident, 'r')
+        .where('r.village_code LIKE ANY(CAST(:prefixes AS text[]))', { prefixes: actor.jurisdiction.map((p) => `${escapeLike(p)}%`) })
+        .orderBy('r.created_at', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        .limit(limit + 1);
+      if (query.villageCode !== undefined) qb.andWhere('r.village_code = :villageCode', { villageCode: query.villageCode });
+      if (query.status !== undefined) qb.andWhere('r.status = :status', { status: query.status });
+      if (query.name !== undefined) {
+        const name = normalizeName(query.name);
+        if (name.length < 2) throw invalidField('name', 'minLength', 'name must have at least 2 characters');
+        qb.andWhere('r.full_name_normalized LIKE :name', { name: `%${escapeLike(name)}%` });
+      }
+      if (afterId !== undefined) {
+        if (!(await m.exists(Resident, { where: { id: afterId } }))) throw this.badCursor();
+        // Compare in SQL against the stored value, so no timestamp precision is lost in the cursor.
+        qb.andWhere('(r.created_at, r.id) > (SELECT c.created_at, c.id FROM residents c WHERE c.id = :afterId)', { afterId });
+      }
+
+      const rows = actor.jurisdiction.length === 0 ? [] : await qb.getMany();
+      const page = rows.slice(0, limit);
+      const cards = await this.activeFamilyCards(m, page.map((r) => r.id));
+      await this.accessLog.record(m, { actor, action: DataAccessAction.ResidentSearch, residentIds: page.map((r) => r.id) });
+      return {
+        items: page.map((r) => this.toView(r, cards.get(r.id) ?? null)),
+        nextCursor: rows.length > limit ? encodeResidentCursor(page[page.length - 1].id) : null,
+      };
+    });
+  }
+
+  /**
+   * Corrects a record. Only fields whose value really changes are recorded; a correction that
+   * changes nothing is refused. Deceased, moved-out and missing persons can be corrected too: a
+   * correction fixes how the record describes a person (a misspelt name on the way to a death
+   * certificate), it is not a life event, and status is not correctable here.
+   */
+  async update(actor: Actor, nik: string, dto: UpdateResidentDto): Promise<ResidentView> {
+    const reason = requiredText(dto.reason, 'reason');
+    const normalizedNik = this.parseNik(nik, 'nik').nik;
+    return this.dataSource.transaction(async (m) => {
+      const resident = await this.findInJurisdiction(m, actor, normalizedNik, { lock: true });
+      const changes: FieldChange[] = [];
+      const set = <K extends TextField>(field: string, key: K, value: Resident[K]) => {
+        if (resident[key] === value) return;
+        changes.push({ field, from: resident[key], to: value });
+        resident[key] = value;
+      };
+
+      if (dto.fullName != null) set('fullName', 'fullName', requiredText(dto.fullName, 'fullName'));
+      if (dto.birthPlace != null) set('birthPlace', 'birthPlace', requiredText(dto.birthPlace, 'birthPlace'));
+      if (dto.birthDate != null) {
+        this.assertNotInFuture(dto.birthDate);
+        set('birthDate', 'birthDate', dto.birthDate);
+      }
+      if (dto.sex != null) set('sex', 'sex', dto.sex);
+      if (dto.religion != null) set('religion', 'religion', dto.religion);
+      if (dto.maritalStatus != null) set('maritalStatus', 'maritalStatus', dto.maritalStatus);
+      if (dto.occupation != null) set('occupation', 'occupation', requiredText(dto.occupation, 'occupation'));
+      if (dto.educationLevel != null) set('educationLevel', 'educationLevel', dto.educationLevel);
+      if (dto.address != null) {
+        // An address is corrected as a whole: a missing hamlet means "no hamlet".
+        if (!withinJurisdiction(dto.address.villageCode, actor.jurisdiction)) throw addressOutsideJurisdiction();
+        set('address.villageCode', 'villageCode', dto.address.villageCode);
+        set('address.rt', 'rt', dto.address.rt);
+        set('address.rw', 'rw', dto.address.rw);
+        set('address.hamlet', 'hamlet', optionalText(dto.address.hamlet));
+        set('address.street', 'street', requiredText(dto.address.street, 'address.street'));
+      }
+      if (changes.length === 0) {
+        throw new DomainException(ErrorCode.NOTHING_TO_CHANGE, 422, 'The correction does not change any field');
+      }
+
+      const now = this.clock.now();
+      resident.fullNameNormalized = normalizeName(resident.fullName);
+      resident.reviewFlags = reviewFlagsFor(this.parseNik(resident.nik, 'nik'), resident);
+      resident.updatedAt = now;
+      await m.save(Resident, resident);
+      await m.insert(ResidentChange, {
+        id: randomUUID(),
+        residentId: resident.id,
+        kind: 'CORRECTED',
+        changedBy: actor.sub,
+        changedAt: now,
+        reason,
+        changes,
+      });
+      await this.outbox.add(
+        m,
+        RESIDENT_UPDATED_V1,
+        {
+          residentId: resident.id,
+          nik: resident.nik,
+          changedFields: changes.map((c) => c.field),
+          fullName: resident.fullName,
+          birthDate: resident.birthDate,
+          sex: resident.sex,
+          villageCode: resident.villageCode,
+          status: resident.status,
+          updatedAt: now.toISOString(),
+        },
+        { entityId: resident.id },
+      );
+      await this.accessLog.record(m, { actor, action: DataAccessAction.ResidentCorrect, residentIds: [resident.id] });
+      const cards = await this.activeFamilyCards(m, [resident.id]);
+      return this.toView(resident, cards.get(resident.id) ?? null);
+    });
+  }
+
+  /** The registration and every correction, newest first. */
+  async history(actor: Actor, nik: string): Promise<ResidentHistoryView> {
+    return this.dataSource.transaction(async (m) => {
+      const resident = await this.findInJurisdiction(m, actor, nik);
+      const entries = await m.find(ResidentChange, {
+        where: { residentId: resident.id },
+        order: { changedAt: 'DESC', position: 'DESC' },
+      });
+      await this.accessLog.record(m, { actor, action: DataAccessAction.ResidentHistoryRead, residentIds: [resident.id] });
+      return {
+        items: entries.map((e) => ({
+          id: e.id,
+          changedAt: e.changedAt.toISOString(),
+          changedBy: e.changedBy,
+          kind: e.kind,
+          reason: e.reason,
+          changes: e.changes,
+        })),
+      };
+    });
+  }
+
+  private async findInJurisdiction(m: EntityManager, actor: Actor, nik: string, o: { lock?: boolean } = {}): Promise<Resident> {
+    const resident = await m.findOne(Resident, {
+      where: { nik },
+      ...(o.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!resident || !withinJurisdiction(resident.villageCode, actor.jurisdiction)) throw residentNotFound();
+    return resident;
+  }
+
+  /** The current family card of each resident that has one. */
+  private async activeFamilyCards(m: EntityManager, residentIds: string[]): Promise<Map<string, ResidentFamilyCardView>> {
+    if (residentIds.length === 0) return new Map();
+    const rows = await m.query<{ resident_id: string; number: string; relationship: ResidentFamilyCardView['relationship'] }[]>(
+      `SELECT fm.resident_id, fc.number, fm.relationship
+         FROM family_card_members fm JOIN family_cards fc ON fc.id = fm.family_card_id
+        WHERE fm.resident_id = ANY($1::uuid[]) AND fm.left_at IS NULL`,
+      [residentIds],
+    );
+    return new Map(rows.map((r) => [r.resident_id, { number: r.number, relationship: r.relationship }]));
+  }
+
+  private parseNik(raw: string, field: string): ParsedNik {
+    const result = parseNik(raw, this.clock.today());
+    if (!result.ok) throw invalidField(field, 'isNik', `${field} is invalid: ${result.message}`);
+    return result.value;
+  }
+
+  private assertNotInFuture(birthDate: string): void {
+    if (birthDate > this.clock.today()) throw invalidField('birthDate', 'notInFuture', 'birthDate cannot be after today');
+  }
+
+  private badCursor(): DomainException {
+    return invalidField('cursor', 'isCursor', 'cursor is not a cursor of this search; start again without it');
+  }
+
+  private toView(r: Resident, familyCard: ResidentFamilyCardView | null): ResidentView {
+    return {
+      id: r.id,
+      nik: r.nik,
+      fullName: r.fullName,
+      birthPlace: r.birthPlace,
+      birthDate: r.birthDate,
+      sex: r.sex,
+      religion: r.religion,
+      maritalStatus: r.maritalStatus,
+      occupation: r.occupation,
+      educationLevel: r.educationLevel,
+      address: { villageCode: r.villageCode, rt: r.rt, rw: r.rw, ...(r.hamlet !== null ? { hamlet: r.hamlet } : {}), street: r.street },
+      status: r.status,
+      familyCard,
+      reviewFlags: reviewFlagViews(r.reviewFlags),
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    };
+  }
+}
