@@ -120,7 +120,7 @@ export interface SpecApp {
  */
 export async function createSpecApp(
   env: Record<string, string> = {},
-  extra: { imports?: unknown[]; controllers?: unknown[] } = {},
+  extra: { imports?: unknown[]; controllers?: unknown[]; clock?: () => Date } = {},
 ): Promise<SpecApp> {
   const keys = await generateSpecKeys();
   const config = loadEnv({
@@ -145,7 +145,7 @@ export async function createSpecApp(
     .overrideProvider(RpcClient)
     .useValue(rpc)
     .overrideProvider(CLOCK)
-    .useValue(() => NOW)
+    .useValue(extra.clock ?? (() => NOW))
     .overrideProvider(APP_LOGGER)
     .useValue(pino({ base: { service: 'gateway' } }, sink))
     .compile();

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { EnvValidationError, validateEnv } from '@terpadu/config';
 import type { LogLevelName } from '@terpadu/observability';
 import { Transform } from 'class-transformer';
@@ -34,10 +35,10 @@ export class Env {
   @IsInt()
   @Min(1)
   @Max(65535)
-  PORT = 3000;
+  PORT: number = 3000;
 
   @IsString()
-  HOST = '0.0.0.0';
+  HOST: string = '0.0.0.0';
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
   LOG_LEVEL: LogLevelName = 'info';
@@ -48,7 +49,7 @@ export class Env {
   @IsInt()
   @Min(100)
   @Max(120_000)
-  RPC_TIMEOUT_MS = 5000;
+  RPC_TIMEOUT_MS: number = 5000;
 
   @IsString()
   @Matches(/\S/)
@@ -76,10 +77,10 @@ export class Env {
 
   /** Dotted path of the roles claim: `roles`, or `realm_access.roles` for Keycloak. */
   @Matches(/^[A-Za-z0-9_:$-]+(\.[A-Za-z0-9_:$-]+)*$/, { message: 'AUTH_ROLES_CLAIM must be a dotted claim path' })
-  AUTH_ROLES_CLAIM = 'roles';
+  AUTH_ROLES_CLAIM: string = 'roles';
 
   @Matches(/^[A-Za-z0-9_:$-]+(\.[A-Za-z0-9_:$-]+)*$/, { message: 'AUTH_JURISDICTION_CLAIM must be a dotted claim path' })
-  AUTH_JURISDICTION_CLAIM = 'jurisdiction';
+  AUTH_JURISDICTION_CLAIM: string = 'jurisdiction';
 
   @Transform(csv)
   @ArrayNotEmpty()
@@ -90,12 +91,12 @@ export class Env {
   @IsInt()
   @Min(0)
   @Max(300)
-  AUTH_CLOCK_TOLERANCE_S = 30;
+  AUTH_CLOCK_TOLERANCE_S: number = 30;
 
   /** Requests per minute per client address and route; 0 turns the limit off (load tests). */
   @IsInt()
   @Min(0)
-  RATE_LIMIT_PER_MINUTE = 1200;
+  RATE_LIMIT_PER_MINUTE: number = 1200;
 
   /** Services whose dead letters `GET /v1/admin/dead-letters` gathers. */
   @Transform(csv)
@@ -112,7 +113,7 @@ export class Env {
   /** Trust `X-Forwarded-For` from the ingress in front (for the client address the rate limit uses). */
   @Transform(bool)
   @IsBoolean()
-  TRUST_PROXY = false;
+  TRUST_PROXY: boolean = false;
 }
 
 /**
