@@ -47,7 +47,11 @@ export class AppModule {
         FamilyCardsModule,
         ObservabilityModule.forRoot({ service: 'gateway', logLevel: env.LOG_LEVEL }),
         ResidentsModule,
-        RpcClientModule.register({ servers: env.NATS_URL, name: 'gateway', defaultTimeoutMs: env.RPC_TIMEOUT_MS }),
+        RpcClientModule.register({
+          servers: env.NATS_URL,
+          name: 'gateway',
+          defaultTimeoutMs: env.RPC_TIMEOUT_MS,
+        }),
       ],
       controllers: [DocsController],
       providers: [

@@ -6,7 +6,13 @@ import { createSpecApp, type SpecApp } from '../test/spec-app';
 import { REQUIRED_ROLES } from './auth/roles.decorator';
 
 /** Routes anyone may call: probes, metrics and the API documentation. */
-const PUBLIC_ROUTES = ['GET /docs', 'GET /docs/:asset', 'GET /health/live', 'GET /health/ready', 'GET /metrics'];
+const PUBLIC_ROUTES = [
+  'GET /docs',
+  'GET /docs/:asset',
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /metrics',
+];
 /** Registered on Fastify directly (by SwaggerModule), outside Nest's guards: public by design. */
 const FASTIFY_ROUTES = ['GET /openapi.json'];
 
@@ -34,7 +40,12 @@ describe('every route has an access rule', () => {
       const base = (Reflect.getMetadata(PATH_METADATA, controller) as string | undefined) ?? '';
       for (const name of Object.getOwnPropertyNames(controller.prototype)) {
         const handler = (controller.prototype as Record<string, unknown>)[name];
-        if (name === 'constructor' || typeof handler !== 'function' || Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        if (
+          name === 'constructor' ||
+          typeof handler !== 'function' ||
+          Reflect.getMetadata(PATH_METADATA, handler) === undefined
+        )
+          continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
         const targets = [handler as () => void, controller];
         routes.push({
@@ -49,17 +60,29 @@ describe('every route has an access rule', () => {
 
   it('finds the API routes', () => {
     expect(routes.map((r) => r.route)).toEqual(
-      expect.arrayContaining(['POST /v1/residents', 'GET /v1/residents/:nik', 'GET /v1/admin/dead-letters', 'POST /v1/family-cards']),
+      expect.arrayContaining([
+        'POST /v1/residents',
+        'GET /v1/residents/:nik',
+        'GET /v1/admin/dead-letters',
+        'POST /v1/family-cards',
+      ]),
     );
   });
 
   it('gives every Nest route either @Public() or a non-empty @Roles(...)', () => {
-    const unguarded = routes.filter((r) => !r.isPublic && (!r.roles || r.roles.length === 0)).map((r) => r.route);
+    const unguarded = routes
+      .filter((r) => !r.isPublic && (!r.roles || r.roles.length === 0))
+      .map((r) => r.route);
     expect(unguarded).toEqual([]);
   });
 
   it('makes only the probes, metrics and docs public', () => {
-    expect(routes.filter((r) => r.isPublic).map((r) => r.route).sort()).toEqual(PUBLIC_ROUTES);
+    expect(
+      routes
+        .filter((r) => r.isPublic)
+        .map((r) => r.route)
+        .sort(),
+    ).toEqual(PUBLIC_ROUTES);
     expect(routes.filter((r) => r.isPublic && r.roles).map((r) => r.route)).toEqual([]);
   });
 

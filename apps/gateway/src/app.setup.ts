@@ -46,7 +46,10 @@ export async function setupApp(app: NestFastifyApplication, env: Env): Promise<v
     // "Try it out" calls the host that served the page, wherever the gateway runs.
     patchDocumentOnRequest: <TRequest>(raw: TRequest, _reply: unknown, doc: OpenAPIObject) => {
       const request = raw as unknown as FastifyRequest;
-      return { ...doc, servers: [{ url: `${request.protocol}://${request.host}`, description: 'This gateway' }] };
+      return {
+        ...doc,
+        servers: [{ url: `${request.protocol}://${request.host}`, description: 'This gateway' }],
+      };
     },
   });
 }

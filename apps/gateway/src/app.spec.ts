@@ -27,16 +27,27 @@ describe('gateway basics', () => {
       as: { roles: ['registrar'] },
     });
     expect(res.statusCode).toBe(400);
-    expect(problemOf(res)).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, detail: 'The request body is not valid JSON' });
+    expect(problemOf(res)).toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      detail: 'The request body is not valid JSON',
+    });
     expect(spec.rpc.calls).toHaveLength(0);
   });
 
   it('echoes a sane x-request-id in the header and the problem body, and replaces an unsafe one', async () => {
-    const sane = await spec.request({ method: 'GET', url: '/v1/nothing', headers: { 'x-request-id': 'kiosk-7.abc_123' } });
+    const sane = await spec.request({
+      method: 'GET',
+      url: '/v1/nothing',
+      headers: { 'x-request-id': 'kiosk-7.abc_123' },
+    });
     expect(sane.headers['x-request-id']).toBe('kiosk-7.abc_123');
     expect(problemOf(sane).requestId).toBe('kiosk-7.abc_123');
 
-    const unsafe = await spec.request({ method: 'GET', url: '/v1/nothing', headers: { 'x-request-id': 'a b\n{"forged":1}' } });
+    const unsafe = await spec.request({
+      method: 'GET',
+      url: '/v1/nothing',
+      headers: { 'x-request-id': 'a b\n{"forged":1}' },
+    });
     expect(unsafe.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(problemOf(unsafe).requestId).toBe(unsafe.headers['x-request-id']);
   });
@@ -53,7 +64,10 @@ describe('gateway basics', () => {
     expect(spec.rpc.calls).toEqual([
       {
         subject: POPULATION_RESIDENTS_GET,
-        request: { actor: { sub: 'officer-9', roles: ['registrar'], jurisdiction: ['3171'], requestId: 'trace-me-1' }, nik: NIK },
+        request: {
+          actor: { sub: 'officer-9', roles: ['registrar'], jurisdiction: ['3171'], requestId: 'trace-me-1' },
+          nik: NIK,
+        },
       },
     ]);
   });
@@ -62,9 +76,16 @@ describe('gateway basics', () => {
     spec.rpc.answer(POPULATION_RESIDENTS_GET, () => {
       throw new Error('connection to 10.0.0.7 refused: password=hunter2');
     });
-    const res = await spec.request({ method: 'GET', url: `/v1/residents/${NIK}`, as: { roles: ['registrar'] } });
+    const res = await spec.request({
+      method: 'GET',
+      url: `/v1/residents/${NIK}`,
+      as: { roles: ['registrar'] },
+    });
     expect(res.statusCode).toBe(500);
-    expect(problemOf(res)).toMatchObject({ code: ErrorCode.INTERNAL_ERROR, detail: 'The gateway failed to process the request' });
+    expect(problemOf(res)).toMatchObject({
+      code: ErrorCode.INTERNAL_ERROR,
+      detail: 'The gateway failed to process the request',
+    });
     expect(res.body).not.toContain('hunter2');
     expect(res.body).not.toContain('10.0.0.7');
   });
@@ -72,10 +93,18 @@ describe('gateway basics', () => {
   it('never writes a NIK into its logs', async () => {
     spec.rpc.answer(POPULATION_RESIDENTS_GET, () => ({ nik: NIK }));
     spec.logs.length = 0;
-    await spec.request({ method: 'GET', url: `/v1/residents/${NIK}`, headers: { 'x-request-id': 'log-check' }, as: { roles: ['registrar'] } });
+    await spec.request({
+      method: 'GET',
+      url: `/v1/residents/${NIK}`,
+      headers: { 'x-request-id': 'log-check' },
+      as: { roles: ['registrar'] },
+    });
     await spec.request({ method: 'GET', url: `/v1/residents/${NIK}/history`, as: { roles: ['front_desk'] } });
     const lines = spec.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.find((line) => line.reqId === 'log-check')).toMatchObject({ url: '/v1/residents/:redacted', statusCode: 200 });
+    expect(lines.find((line) => line.reqId === 'log-check')).toMatchObject({
+      url: '/v1/residents/:redacted',
+      statusCode: 200,
+    });
     expect(spec.logs.join('\n')).not.toContain(NIK);
   });
 
@@ -109,6 +138,9 @@ describe('gateway basics', () => {
     expect((await spec.request({ method: 'GET', url: '/docs/package.json' })).statusCode).toBe(404);
     const doc = await spec.request({ method: 'GET', url: '/openapi.json' });
     expect(doc.statusCode).toBe(200);
-    expect(doc.json()).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: 'Terpadu API' } });
+    expect(doc.json()).toMatchObject({
+      openapi: expect.stringMatching(/^3\./),
+      info: { title: 'Terpadu API' },
+    });
   });
 });

@@ -50,7 +50,10 @@ export class FakeRpcClient {
     this.calls.push({ subject, request: JSON.parse(JSON.stringify(request)) as Record<string, unknown> });
     const handler = this.handlers.get(subject);
     if (!handler) {
-      throw new ServiceCallError({ code: ErrorCode.SERVICE_UNAVAILABLE, status: 503, detail: 'The service is not available' }, subject);
+      throw new ServiceCallError(
+        { code: ErrorCode.SERVICE_UNAVAILABLE, status: 503, detail: 'The service is not available' },
+        subject,
+      );
     }
     return Promise.resolve(handler(JSON.parse(JSON.stringify(request)) as Record<string, unknown>) as T);
   }
@@ -152,7 +155,7 @@ export async function createSpecApp(
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
     new FastifyAdapter({ ...fastifyAdapterOptions(), trustProxy: config.TRUST_PROXY }),
   );
-  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
   const routes: string[] = [];
   fastify.addHook('onRoute', (route: RouteOptions) => {
     for (const method of [route.method].flat()) routes.push(`${method} ${route.url}`);
@@ -172,7 +175,8 @@ export async function createSpecApp(
     token,
     async request({ as, ...options }) {
       const headers: Record<string, string> = { ...(options.headers as Record<string, string> | undefined) };
-      if (as !== null && as !== undefined) headers.authorization = `Bearer ${await token({ jurisdiction: ['31'], ...as })}`;
+      if (as !== null && as !== undefined)
+        headers.authorization = `Bearer ${await token({ jurisdiction: ['31'], ...as })}`;
       return fastify.inject({ ...options, headers });
     },
     close: () => app.close(),
@@ -182,7 +186,7 @@ export async function createSpecApp(
 /** The JSON body of a problem+json answer, after checking its content type and shape. */
 export function problemOf(res: LightMyRequestResponse): Record<string, unknown> {
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-  const body = res.json() as Record<string, unknown>;
+  const body = res.json<Record<string, unknown>>();
   expect(body).toEqual(
     expect.objectContaining({
       type: expect.stringMatching(/^urn:terpadu:problem:/),

@@ -1,4 +1,10 @@
-import { type DeadLetterView, deadLettersListSubject, deadLettersReplaySubject, ErrorCode, Role } from '@terpadu/contracts';
+import {
+  type DeadLetterView,
+  deadLettersListSubject,
+  deadLettersReplaySubject,
+  ErrorCode,
+  Role,
+} from '@terpadu/contracts';
 import { ServiceCallError } from '@terpadu/messaging';
 import { TimeoutError } from 'rxjs';
 import { rolesExcept } from '../../test/fixtures';
@@ -22,7 +28,10 @@ function letter(service: string, id: string, parkedAt: string): DeadLetterView {
 }
 
 const notFound = (service: string) =>
-  new ServiceCallError({ code: ErrorCode.DEAD_LETTER_NOT_FOUND, status: 404, detail: 'No such dead letter' }, deadLettersReplaySubject(service));
+  new ServiceCallError(
+    { code: ErrorCode.DEAD_LETTER_NOT_FOUND, status: 404, detail: 'No such dead letter' },
+    deadLettersReplaySubject(service),
+  );
 
 describe(DeadLettersController.name, () => {
   let spec: SpecApp;
@@ -35,26 +44,49 @@ describe(DeadLettersController.name, () => {
   const admin = { roles: [Role.Admin] };
 
   it('is for admins only', async () => {
-    expect((await spec.request({ method: 'GET', url: '/v1/admin/dead-letters', as: null })).statusCode).toBe(401);
+    expect((await spec.request({ method: 'GET', url: '/v1/admin/dead-letters', as: null })).statusCode).toBe(
+      401,
+    );
     for (const role of rolesExcept([Role.Admin])) {
-      const list = await spec.request({ method: 'GET', url: '/v1/admin/dead-letters', as: { roles: [role] } });
-      const replay = await spec.request({ method: 'POST', url: `/v1/admin/dead-letters/${ID}/replay`, as: { roles: [role] } });
-      expect({ role, list: list.statusCode, replay: replay.statusCode }).toEqual({ role, list: 403, replay: 403 });
+      const list = await spec.request({
+        method: 'GET',
+        url: '/v1/admin/dead-letters',
+        as: { roles: [role] },
+      });
+      const replay = await spec.request({
+        method: 'POST',
+        url: `/v1/admin/dead-letters/${ID}/replay`,
+        as: { roles: [role] },
+      });
+      expect({ role, list: list.statusCode, replay: replay.statusCode }).toEqual({
+        role,
+        list: 403,
+        replay: 403,
+      });
     }
     expect(spec.rpc.calls).toHaveLength(0);
   });
 
   it('asks every service, merges newest first and names the services that did not answer', async () => {
     spec.rpc.answer(deadLettersListSubject('population'), () => ({
-      items: [letter('population', 'a1', '2026-03-01T10:00:00.000Z'), letter('population', 'a2', '2026-03-01T08:00:00.000Z')],
+      items: [
+        letter('population', 'a1', '2026-03-01T10:00:00.000Z'),
+        letter('population', 'a2', '2026-03-01T08:00:00.000Z'),
+      ],
     }));
-    spec.rpc.answer(deadLettersListSubject('health'), () => ({ items: [letter('health', 'b1', '2026-03-01T09:00:00.000Z')] }));
+    spec.rpc.answer(deadLettersListSubject('health'), () => ({
+      items: [letter('health', 'b1', '2026-03-01T09:00:00.000Z')],
+    }));
     spec.rpc.answer(deadLettersListSubject('education'), () => {
       throw ServiceCallError.from(new TimeoutError(), deadLettersListSubject('education'), 5000);
     });
-    const res = await spec.request({ method: 'GET', url: '/v1/admin/dead-letters?includeReplayed=true', as: admin });
+    const res = await spec.request({
+      method: 'GET',
+      url: '/v1/admin/dead-letters?includeReplayed=true',
+      as: admin,
+    });
     expect(res.statusCode).toBe(200);
-    const body = res.json() as { items: DeadLetterView[]; unavailable: string[] };
+    const body = res.json<{ items: DeadLetterView[]; unavailable: string[] }>();
     expect(body.items.map((item) => item.id)).toEqual(['a1', 'b1', 'a2']);
     expect(body.unavailable).toEqual(['education']);
     expect(spec.rpc.calls.map((call) => [call.subject, call.request.includeReplayed])).toEqual([
@@ -70,9 +102,15 @@ describe(DeadLettersController.name, () => {
     const res = await spec.request({ method: 'GET', url: '/v1/admin/dead-letters', as: admin });
     expect(res.json()).toEqual({ items: [], unavailable: ['health', 'education'] });
     expect(spec.rpc.calls[0].request.includeReplayed).toBe(false);
-    const bad = await spec.request({ method: 'GET', url: '/v1/admin/dead-letters?includeReplayed=yes', as: admin });
+    const bad = await spec.request({
+      method: 'GET',
+      url: '/v1/admin/dead-letters?includeReplayed=yes',
+      as: admin,
+    });
     expect(bad.statusCode).toBe(400);
-    expect(problemOf(bad).errors).toEqual([expect.objectContaining({ field: 'includeReplayed', code: 'isBoolean' })]);
+    expect(problemOf(bad).errors).toEqual([
+      expect.objectContaining({ field: 'includeReplayed', code: 'isBoolean' }),
+    ]);
   });
 
   it('replays through the service that holds the letter', async () => {
@@ -111,7 +149,10 @@ describe(DeadLettersController.name, () => {
     });
     const res = await spec.request({ method: 'POST', url: `/v1/admin/dead-letters/${ID}/replay`, as: admin });
     expect(res.statusCode).toBe(503);
-    expect(problemOf(res)).toMatchObject({ code: ErrorCode.SERVICE_UNAVAILABLE, detail: expect.stringContaining('education') });
+    expect(problemOf(res)).toMatchObject({
+      code: ErrorCode.SERVICE_UNAVAILABLE,
+      detail: expect.stringContaining('education'),
+    });
   });
 
   it("passes the owner's refusal through (already replayed)", async () => {

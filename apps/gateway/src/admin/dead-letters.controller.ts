@@ -35,7 +35,8 @@ export class DeadLettersController {
   @ApiOperation({
     operationId: 'replayDeadLetter',
     summary: 'Deliver a parked event again',
-    description: 'The service holding the dead letter hands the event to its handler again and marks it replayed.',
+    description:
+      'The service holding the dead letter hands the event to its handler again and marks it replayed.',
   })
   @ApiOkResponse({ type: DeadLetterView, description: 'The replayed dead letter' })
   @ApiProblemResponses({

@@ -28,15 +28,20 @@ export class DeadLettersService {
   async list(actor: Actor, includeReplayed: boolean): Promise<DeadLetterPageView> {
     const services = this.env.DEAD_LETTER_SERVICES;
     const answers = await Promise.allSettled(
-      services.map((service) => this.rpc.sendUntyped<ListResponse>(deadLettersListSubject(service), { actor, includeReplayed })),
+      services.map((service) =>
+        this.rpc.sendUntyped<ListResponse>(deadLettersListSubject(service), { actor, includeReplayed }),
+      ),
     );
     const items: DeadLetterView[] = [];
     const unavailable: string[] = [];
     answers.forEach((answer, index) => {
-      if (answer.status === 'fulfilled' && Array.isArray(answer.value?.items)) items.push(...answer.value.items);
+      if (answer.status === 'fulfilled' && Array.isArray(answer.value?.items))
+        items.push(...answer.value.items);
       else unavailable.push(services[index]);
     });
-    items.sort((a, b) => (a.parkedAt < b.parkedAt ? 1 : a.parkedAt > b.parkedAt ? -1 : a.id.localeCompare(b.id)));
+    items.sort((a, b) =>
+      a.parkedAt < b.parkedAt ? 1 : a.parkedAt > b.parkedAt ? -1 : a.id.localeCompare(b.id),
+    );
     return { items, unavailable };
   }
 
@@ -48,19 +53,27 @@ export class DeadLettersService {
   async replay(actor: Actor, id: string): Promise<DeadLetterView> {
     const services = this.env.DEAD_LETTER_SERVICES;
     const answers = await Promise.allSettled(
-      services.map((service) => this.rpc.sendUntyped<DeadLetterView>(deadLettersReplaySubject(service), { actor, id })),
+      services.map((service) =>
+        this.rpc.sendUntyped<DeadLetterView>(deadLettersReplaySubject(service), { actor, id }),
+      ),
     );
     const replayed = answers.find((answer) => answer.status === 'fulfilled');
     if (replayed) return replayed.value;
 
     const failures = answers.map((answer) => (answer as PromiseRejectedResult).reason as unknown);
     const owner = failures.find(
-      (error) => error instanceof ServiceCallError && error.body.status < 500 && error.body.code !== ErrorCode.DEAD_LETTER_NOT_FOUND,
+      (error): error is ServiceCallError =>
+        error instanceof ServiceCallError &&
+        error.body.status < 500 &&
+        error.body.code !== ErrorCode.DEAD_LETTER_NOT_FOUND,
     );
     if (owner) throw owner;
     const silent = services.filter((_, index) => !isNotFound(failures[index]));
     if (silent.length === 0) {
-      throw new ServiceCallError({ code: ErrorCode.DEAD_LETTER_NOT_FOUND, status: 404, detail: 'No service holds this dead letter' }, 'dead-letters.replay');
+      throw new ServiceCallError(
+        { code: ErrorCode.DEAD_LETTER_NOT_FOUND, status: 404, detail: 'No service holds this dead letter' },
+        'dead-letters.replay',
+      );
     }
     throw new ServiceCallError(
       {

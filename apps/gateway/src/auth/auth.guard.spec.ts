@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ErrorCode, POPULATION_RESIDENTS_GET, Role } from '@terpadu/contracts';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { type CryptoKey, exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AUDIENCE, createSpecApp, ISSUER, NOW, problemOf, type SpecApp } from '../../test/spec-app';
@@ -32,10 +32,16 @@ describe(AuthGuard.name, () => {
   const get = (authorization?: string) =>
     spec.fastify.inject({ method: 'GET', url: URL, headers: authorization ? { authorization } : {} });
 
-  async function expectUnauthenticated(authorization: string | undefined, detail: string | RegExp): Promise<void> {
+  async function expectUnauthenticated(
+    authorization: string | undefined,
+    detail: string | RegExp,
+  ): Promise<void> {
     const res = await get(authorization);
     expect(res.statusCode).toBe(401);
-    expect(problemOf(res)).toMatchObject({ code: ErrorCode.UNAUTHENTICATED, detail: expect.stringMatching(detail) });
+    expect(problemOf(res)).toMatchObject({
+      code: ErrorCode.UNAUTHENTICATED,
+      detail: expect.stringMatching(detail),
+    });
     expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
     expect(spec.rpc.calls).toHaveLength(0);
   }
@@ -57,24 +63,38 @@ describe(AuthGuard.name, () => {
   });
 
   it('answers 401 to an expired token', async () => {
-    await expectUnauthenticated(`Bearer ${await spec.token({ roles: [Role.Registrar], expiresIn: -120 })}`, 'The token has expired');
+    await expectUnauthenticated(
+      `Bearer ${await spec.token({ roles: [Role.Registrar], expiresIn: -120 })}`,
+      'The token has expired',
+    );
   });
 
   it('tolerates a little clock skew but no more', async () => {
-    expect((await get(`Bearer ${await spec.token({ roles: [Role.Registrar], expiresIn: -10 })}`)).statusCode).toBe(200);
+    expect(
+      (await get(`Bearer ${await spec.token({ roles: [Role.Registrar], expiresIn: -10 })}`)).statusCode,
+    ).toBe(200);
   });
 
   it('answers 401 to a token of another issuer', async () => {
-    await expectUnauthenticated(`Bearer ${await spec.token({ roles: [Role.Registrar], issuer: 'https://evil.example' })}`, /iss/);
+    await expectUnauthenticated(
+      `Bearer ${await spec.token({ roles: [Role.Registrar], issuer: 'https://evil.example' })}`,
+      /iss/,
+    );
   });
 
   it('answers 401 to a token for another audience', async () => {
-    await expectUnauthenticated(`Bearer ${await spec.token({ roles: [Role.Registrar], audience: 'another-api' })}`, /aud/);
+    await expectUnauthenticated(
+      `Bearer ${await spec.token({ roles: [Role.Registrar], audience: 'another-api' })}`,
+      /aud/,
+    );
   });
 
   it('answers 401 to a token signed with another key', async () => {
     const forger = await generateKeyPair('ES256');
-    await expectUnauthenticated(`Bearer ${await spec.token({ roles: [Role.Registrar], key: forger.privateKey })}`, 'The token is not valid');
+    await expectUnauthenticated(
+      `Bearer ${await spec.token({ roles: [Role.Registrar], key: forger.privateKey })}`,
+      'The token is not valid',
+    );
   });
 
   it('answers 401 to an HMAC token keyed with the public key (algorithm confusion) and to alg none', async () => {
@@ -131,12 +151,17 @@ describe(AuthGuard.name, () => {
       headers: { authorization: `Bearer ${await spec.token({ roles: Object.values(Role) })}` },
     });
     expect(res.statusCode).toBe(403);
-    expect(problemOf(res)).toMatchObject({ code: ErrorCode.FORBIDDEN, detail: 'This operation has no access rule' });
+    expect(problemOf(res)).toMatchObject({
+      code: ErrorCode.FORBIDDEN,
+      detail: 'This operation has no access rule',
+    });
     expect(res.body).not.toContain('everyone sees this');
   });
 
   it('reads the jurisdiction from a list or a space/comma separated string, ignoring non-codes', async () => {
-    await get(`Bearer ${await spec.token({ roles: [Role.Registrar], jurisdiction: '3171 31.72,abc ;drop' })}`);
+    await get(
+      `Bearer ${await spec.token({ roles: [Role.Registrar], jurisdiction: '3171 31.72,abc ;drop' })}`,
+    );
     expect(spec.rpc.calls[0].request.actor).toMatchObject({ jurisdiction: ['3171', '3172'] });
   });
 });
@@ -144,23 +169,43 @@ describe(AuthGuard.name, () => {
 describe(`${AuthGuard.name} configured for Keycloak (AUTH_ROLES_CLAIM=realm_access.roles)`, () => {
   let spec: SpecApp;
   beforeAll(async () => {
-    spec = await createSpecApp({ AUTH_ROLES_CLAIM: 'realm_access.roles', AUTH_JURISDICTION_CLAIM: 'attributes.jurisdiction' });
+    spec = await createSpecApp({
+      AUTH_ROLES_CLAIM: 'realm_access.roles',
+      AUTH_JURISDICTION_CLAIM: 'attributes.jurisdiction',
+    });
     spec.rpc.answer(POPULATION_RESIDENTS_GET, () => ({ nik: NIK }));
   });
   afterAll(() => spec.close());
 
   it('takes roles and jurisdiction from the nested claims', async () => {
     const token = await spec.token({
-      claims: { realm_access: { roles: ['offline_access', Role.VillageHead] }, attributes: { jurisdiction: ['3171010001'] } },
+      claims: {
+        realm_access: { roles: ['offline_access', Role.VillageHead] },
+        attributes: { jurisdiction: ['3171010001'] },
+      },
     });
-    const res = await spec.fastify.inject({ method: 'GET', url: URL, headers: { authorization: `Bearer ${token}` } });
+    const res = await spec.fastify.inject({
+      method: 'GET',
+      url: URL,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(200);
-    expect(spec.rpc.calls[0].request.actor).toMatchObject({ roles: ['offline_access', Role.VillageHead], jurisdiction: ['3171010001'] });
+    expect(spec.rpc.calls[0].request.actor).toMatchObject({
+      roles: ['offline_access', Role.VillageHead],
+      jurisdiction: ['3171010001'],
+    });
   });
 
   it('ignores a top-level roles claim', async () => {
-    const token = await spec.token({ roles: [Role.Registrar], claims: { realm_access: { roles: ['offline_access'] } } });
-    const res = await spec.fastify.inject({ method: 'GET', url: URL, headers: { authorization: `Bearer ${token}` } });
+    const token = await spec.token({
+      roles: [Role.Registrar],
+      claims: { realm_access: { roles: ['offline_access'] } },
+    });
+    const res = await spec.fastify.inject({
+      method: 'GET',
+      url: URL,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -199,10 +244,18 @@ describe(`${AuthGuard.name} with a JWKS URL`, () => {
         .setIssuedAt(iat)
         .setExpirationTime(iat + 600)
         .sign(key);
-    const ok = await spec.fastify.inject({ method: 'GET', url: URL, headers: { authorization: `Bearer ${await sign(signingKey, 'k1')}` } });
+    const ok = await spec.fastify.inject({
+      method: 'GET',
+      url: URL,
+      headers: { authorization: `Bearer ${await sign(signingKey, 'k1')}` },
+    });
     expect(ok.statusCode).toBe(200);
     const other = await generateKeyPair('RS256');
-    const forged = await spec.fastify.inject({ method: 'GET', url: URL, headers: { authorization: `Bearer ${await sign(other.privateKey, 'k1')}` } });
+    const forged = await spec.fastify.inject({
+      method: 'GET',
+      url: URL,
+      headers: { authorization: `Bearer ${await sign(other.privateKey, 'k1')}` },
+    });
     expect(forged.statusCode).toBe(401);
   });
 });

@@ -32,7 +32,10 @@ export class AuthGuard implements CanActivate {
 
     const required = this.reflector.getAllAndOverride<readonly Role[] | undefined>(REQUIRED_ROLES, targets);
     if (!required || required.length === 0) {
-      this.logger.error({ handler: `${context.getClass().name}.${context.getHandler().name}` }, 'route without an access rule refused');
+      this.logger.error(
+        { handler: `${context.getClass().name}.${context.getHandler().name}` },
+        'route without an access rule refused',
+      );
       throw new ProblemException(ErrorCode.FORBIDDEN, 403, 'This operation has no access rule');
     }
 

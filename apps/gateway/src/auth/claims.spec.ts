@@ -8,15 +8,24 @@ describe('claims', () => {
   });
 
   it('reads roles from a list or a space separated string, ignoring non-strings and duplicates', () => {
-    expect(readRoles({ roles: ['registrar', 7, 'auditor', 'registrar'] as unknown as string[] }, 'roles')).toEqual(['registrar', 'auditor']);
+    expect(readRoles({ roles: ['registrar', 7, 'auditor', 'registrar'] }, 'roles')).toEqual([
+      'registrar',
+      'auditor',
+    ]);
     expect(readRoles({ scope_roles: 'registrar auditor' }, 'scope_roles')).toEqual(['registrar', 'auditor']);
     expect(readRoles({ roles: { registrar: true } }, 'roles')).toEqual([]);
   });
 
   it('reads jurisdiction prefixes, dropping dots and ignoring anything that is not a region code', () => {
-    expect(readJurisdiction({ jurisdiction: ['31', '31.74.04', '3174041003'] }, 'jurisdiction')).toEqual(['31', '317404', '3174041003']);
+    expect(readJurisdiction({ jurisdiction: ['31', '31.74.04', '3174041003'] }, 'jurisdiction')).toEqual([
+      '31',
+      '317404',
+      '3174041003',
+    ]);
     expect(readJurisdiction({ jurisdiction: '3171, 3172 *' }, 'jurisdiction')).toEqual(['3171', '3172']);
-    expect(readJurisdiction({ jurisdiction: ['', '3', '*', 'DKI', '31741003001234'] }, 'jurisdiction')).toEqual([]);
+    expect(
+      readJurisdiction({ jurisdiction: ['', '3', '*', 'DKI', '31741003001234'] }, 'jurisdiction'),
+    ).toEqual([]);
     expect(readJurisdiction({}, 'jurisdiction')).toEqual([]);
   });
 });

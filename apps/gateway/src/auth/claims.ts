@@ -13,7 +13,10 @@ export function claimAt(payload: JWTPayload, path: string): unknown {
 /** A claim that is a list of strings, or one string of items separated by spaces or commas. */
 function stringList(value: unknown): string[] {
   const items = typeof value === 'string' ? value.split(/[\s,]+/) : Array.isArray(value) ? value : [];
-  return items.filter((item): item is string => typeof item === 'string').map((item) => item.trim()).filter((item) => item.length > 0);
+  return items
+    .filter((item): item is string => typeof item === 'string')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
 }
 
 /** The caller's roles from the configured claim; anything that is not a string is ignored. */

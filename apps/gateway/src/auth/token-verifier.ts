@@ -18,7 +18,8 @@ export function unauthenticated(detail: string, tokenPresent: boolean): ProblemE
 }
 
 function pemFrom(env: Env): { pem: string; variable: string } | undefined {
-  if (env.AUTH_PUBLIC_KEY) return { pem: env.AUTH_PUBLIC_KEY.replace(/\\n/g, '\n'), variable: 'AUTH_PUBLIC_KEY' };
+  if (env.AUTH_PUBLIC_KEY)
+    return { pem: env.AUTH_PUBLIC_KEY.replace(/\\n/g, '\n'), variable: 'AUTH_PUBLIC_KEY' };
   if (env.AUTH_PUBLIC_KEY_FILE) {
     try {
       return { pem: readFileSync(env.AUTH_PUBLIC_KEY_FILE, 'utf8'), variable: 'AUTH_PUBLIC_KEY_FILE' };
@@ -55,7 +56,11 @@ export class TokenVerifier {
   ) {
     const pem = pemFrom(env);
     if (pem) this.key = publicKeyFrom(pem.pem, pem.variable);
-    else if (env.AUTH_JWKS_URL) this.key = createRemoteJWKSet(new URL(env.AUTH_JWKS_URL), { timeoutDuration: 3000, cooldownDuration: 30_000 });
+    else if (env.AUTH_JWKS_URL)
+      this.key = createRemoteJWKSet(new URL(env.AUTH_JWKS_URL), {
+        timeoutDuration: 3000,
+        cooldownDuration: 30_000,
+      });
     else throw new Error('AUTH_JWKS_URL | AUTH_PUBLIC_KEY | AUTH_PUBLIC_KEY_FILE: exactly one must be set');
   }
 
@@ -70,7 +75,9 @@ export class TokenVerifier {
     };
     try {
       const { payload } =
-        typeof this.key === 'function' ? await jwtVerify(token, this.key, options) : await jwtVerify(token, this.key, options);
+        typeof this.key === 'function'
+          ? await jwtVerify(token, this.key, options)
+          : await jwtVerify(token, this.key, options);
       return payload;
     } catch (error) {
       throw this.toProblem(error);
@@ -80,11 +87,21 @@ export class TokenVerifier {
   private toProblem(error: unknown): ProblemException {
     if (error instanceof errors.JWTExpired) return unauthenticated('The token has expired', true);
     if (error instanceof errors.JWTClaimValidationFailed) {
-      return unauthenticated(`The token's ${error.claim} claim is ${error.reason === 'missing' ? 'missing' : 'not accepted'}`, true);
+      return unauthenticated(
+        `The token's ${error.claim} claim is ${error.reason === 'missing' ? 'missing' : 'not accepted'}`,
+        true,
+      );
     }
-    if (error instanceof errors.JWKSTimeout || (typeof this.key === 'function' && !(error instanceof errors.JOSEError))) {
+    if (
+      error instanceof errors.JWKSTimeout ||
+      (typeof this.key === 'function' && !(error instanceof errors.JOSEError))
+    ) {
       // The issuer's key set could not be fetched: not the caller's fault, and worth a retry.
-      return new ProblemException(ErrorCode.SERVICE_UNAVAILABLE, 503, 'The token issuer cannot be reached to verify the token');
+      return new ProblemException(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        503,
+        'The token issuer cannot be reached to verify the token',
+      );
     }
     return unauthenticated('The token is not valid', true);
   }

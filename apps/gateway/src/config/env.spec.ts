@@ -2,7 +2,11 @@ import { EnvValidationError } from '@terpadu/config';
 import { Env, loadEnv } from './env';
 
 const PEM = '-----BEGIN PUBLIC KEY-----\\nMFkw...\\n-----END PUBLIC KEY-----';
-const BASE = { NATS_URL: 'nats://127.0.0.1:4222', AUTH_ISSUER: 'https://id.example/realms/x', AUTH_AUDIENCE: 'terpadu' };
+const BASE = {
+  NATS_URL: 'nats://127.0.0.1:4222',
+  AUTH_ISSUER: 'https://id.example/realms/x',
+  AUTH_AUDIENCE: 'terpadu',
+};
 
 function errorOf(raw: Record<string, string>): string {
   try {
@@ -55,7 +59,9 @@ describe(Env.name, () => {
   });
 
   it('refuses to start without a verification key: there is no default key', () => {
-    expect(errorOf(BASE)).toContain('AUTH_JWKS_URL | AUTH_PUBLIC_KEY | AUTH_PUBLIC_KEY_FILE (exactly one must be set, 0 are)');
+    expect(errorOf(BASE)).toContain(
+      'AUTH_JWKS_URL | AUTH_PUBLIC_KEY | AUTH_PUBLIC_KEY_FILE (exactly one must be set, 0 are)',
+    );
     expect(errorOf({ ...BASE, AUTH_PUBLIC_KEY: '  ' })).toContain('0 are');
   });
 
@@ -67,8 +73,14 @@ describe(Env.name, () => {
   });
 
   it('names each missing or invalid variable', () => {
-    const message = errorOf({ AUTH_PUBLIC_KEY: PEM, NATS_URL: 'localhost:4222', AUTH_ALGORITHMS: 'HS256', PORT: 'eighty' });
-    for (const name of ['NATS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ALGORITHMS', 'PORT']) expect(message).toContain(name);
+    const message = errorOf({
+      AUTH_PUBLIC_KEY: PEM,
+      NATS_URL: 'localhost:4222',
+      AUTH_ALGORITHMS: 'HS256',
+      PORT: 'eighty',
+    });
+    for (const name of ['NATS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ALGORITHMS', 'PORT'])
+      expect(message).toContain(name);
     expect(message).not.toContain('HS256');
     expect(message).not.toContain('eighty');
   });

@@ -2,10 +2,32 @@ import 'reflect-metadata';
 import { EnvValidationError, validateEnv } from '@terpadu/config';
 import type { LogLevelName } from '@terpadu/observability';
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 
 /** Asymmetric JWS algorithms only: an HMAC algorithm would let anyone holding the "public" key mint tokens. */
-export const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+export const ALLOWED_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+] as const;
 
 /** The three ways to name the token verification key; exactly one must be set. */
 export const KEY_SOURCE_VARIABLES = ['AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY', 'AUTH_PUBLIC_KEY_FILE'] as const;
@@ -43,7 +65,9 @@ export class Env {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
   LOG_LEVEL: LogLevelName = 'info';
 
-  @Matches(/^(nats|tls|wss?):\/\/\S+$/, { message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)' })
+  @Matches(/^(nats|tls|wss?):\/\/\S+$/, {
+    message: 'NATS_URL must be a nats:// URL (comma-separated for a cluster)',
+  })
   NATS_URL: string;
 
   @IsInt()
@@ -76,10 +100,14 @@ export class Env {
   AUTH_PUBLIC_KEY_FILE?: string;
 
   /** Dotted path of the roles claim: `roles`, or `realm_access.roles` for Keycloak. */
-  @Matches(/^[A-Za-z0-9_:$-]+(\.[A-Za-z0-9_:$-]+)*$/, { message: 'AUTH_ROLES_CLAIM must be a dotted claim path' })
+  @Matches(/^[A-Za-z0-9_:$-]+(\.[A-Za-z0-9_:$-]+)*$/, {
+    message: 'AUTH_ROLES_CLAIM must be a dotted claim path',
+  })
   AUTH_ROLES_CLAIM: string = 'roles';
 
-  @Matches(/^[A-Za-z0-9_:$-]+(\.[A-Za-z0-9_:$-]+)*$/, { message: 'AUTH_JURISDICTION_CLAIM must be a dotted claim path' })
+  @Matches(/^[A-Za-z0-9_:$-]+(\.[A-Za-z0-9_:$-]+)*$/, {
+    message: 'AUTH_JURISDICTION_CLAIM must be a dotted claim path',
+  })
   AUTH_JURISDICTION_CLAIM: string = 'jurisdiction';
 
   @Transform(csv)
@@ -124,7 +152,9 @@ export function loadEnv(raw: Record<string, unknown>): Env {
   const env = validateEnv(Env, raw);
   const set = KEY_SOURCE_VARIABLES.filter((name) => env[name] !== undefined);
   if (set.length !== 1) {
-    throw new EnvValidationError([`${KEY_SOURCE_VARIABLES.join(' | ')} (exactly one must be set, ${set.length} are)`]);
+    throw new EnvValidationError([
+      `${KEY_SOURCE_VARIABLES.join(' | ')} (exactly one must be set, ${set.length} are)`,
+    ]);
   }
   return env;
 }

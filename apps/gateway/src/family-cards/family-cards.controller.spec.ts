@@ -46,7 +46,11 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'POST /v1/family-cards/{number}/members',
-    request: { method: 'POST', url: `/v1/family-cards/${KK}/members`, payload: { nik: CHILD, relationship: 'ANAK' } },
+    request: {
+      method: 'POST',
+      url: `/v1/family-cards/${KK}/members`,
+      payload: { nik: CHILD, relationship: 'ANAK' },
+    },
     subject: POPULATION_FAMILY_CARDS_ADD_MEMBER,
     allowed: ACCESS.changeFamilyCards,
     status: 201,
@@ -54,7 +58,11 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'POST /v1/family-cards/{number}/members/{nik}/removal',
-    request: { method: 'POST', url: `/v1/family-cards/${KK}/members/${CHILD}/removal`, payload: { reason: 'Menikah, pisah KK' } },
+    request: {
+      method: 'POST',
+      url: `/v1/family-cards/${KK}/members/${CHILD}/removal`,
+      payload: { reason: 'Menikah, pisah KK' },
+    },
     subject: POPULATION_FAMILY_CARDS_REMOVE_MEMBER,
     allowed: ACCESS.changeFamilyCards,
     status: 200,
@@ -87,22 +95,44 @@ describe(FamilyCardsController.name, () => {
 
     it('forwards the request with the actor and answers with the card', async () => {
       spec.rpc.answer(endpoint.subject, () => ({ number: KK }));
-      const res = await spec.request({ ...endpoint.request, as: { roles: [endpoint.allowed[0]], sub: 'reg-1', jurisdiction: ['317101'] } });
+      const res = await spec.request({
+        ...endpoint.request,
+        as: { roles: [endpoint.allowed[0]], sub: 'reg-1', jurisdiction: ['317101'] },
+      });
       expect(res.statusCode).toBe(endpoint.status);
       expect(res.json()).toEqual({ number: KK });
       expect(spec.rpc.calls).toEqual([
         {
           subject: endpoint.subject,
-          request: { actor: { sub: 'reg-1', roles: [endpoint.allowed[0]], jurisdiction: ['317101'], requestId: expect.any(String) }, ...endpoint.forwarded },
+          request: {
+            actor: {
+              sub: 'reg-1',
+              roles: [endpoint.allowed[0]],
+              jurisdiction: ['317101'],
+              requestId: expect.any(String),
+            },
+            ...endpoint.forwarded,
+          },
         },
       ]);
     });
 
     it('passes FAMILY_CARD_NOT_FOUND, timeouts and unavailability through', async () => {
       const cases: Array<[unknown, number, ErrorCode]> = [
-        [new ServiceCallError({ code: ErrorCode.FAMILY_CARD_NOT_FOUND, status: 404, detail: 'No such family card' }, endpoint.subject), 404, ErrorCode.FAMILY_CARD_NOT_FOUND],
+        [
+          new ServiceCallError(
+            { code: ErrorCode.FAMILY_CARD_NOT_FOUND, status: 404, detail: 'No such family card' },
+            endpoint.subject,
+          ),
+          404,
+          ErrorCode.FAMILY_CARD_NOT_FOUND,
+        ],
         [ServiceCallError.from(new TimeoutError(), endpoint.subject, 5000), 504, ErrorCode.UPSTREAM_TIMEOUT],
-        [ServiceCallError.from(new Error('no responders'), endpoint.subject, 5000), 503, ErrorCode.SERVICE_UNAVAILABLE],
+        [
+          ServiceCallError.from(new Error('no responders'), endpoint.subject, 5000),
+          503,
+          ErrorCode.SERVICE_UNAVAILABLE,
+        ],
       ];
       for (const [error, status, code] of cases) {
         spec.rpc.answer(endpoint.subject, () => {
@@ -115,7 +145,10 @@ describe(FamilyCardsController.name, () => {
     });
   });
 
-  async function expectInvalid(request: InjectOptions, errors: Array<{ field: string; code: string }>): Promise<void> {
+  async function expectInvalid(
+    request: InjectOptions,
+    errors: Array<{ field: string; code: string }>,
+  ): Promise<void> {
     const res = await spec.request({ ...request, as: { roles: [Role.Registrar] } });
     expect(res.statusCode).toBe(400);
     const problem = problemOf(res);
@@ -125,33 +158,64 @@ describe(FamilyCardsController.name, () => {
   }
 
   it('checks the card number and the NIK in the path before asking a service', async () => {
-    await expectInvalid({ method: 'GET', url: '/v1/family-cards/12345' }, [{ field: 'number', code: 'matches' }]);
-    await expectInvalid({ method: 'POST', url: `/v1/family-cards/31710117082000AA/members`, payload: { nik: CHILD, relationship: 'ANAK' } }, [
+    await expectInvalid({ method: 'GET', url: '/v1/family-cards/12345' }, [
       { field: 'number', code: 'matches' },
     ]);
-    await expectInvalid({ method: 'POST', url: `/v1/family-cards/${KK}/members/3171013102100002/removal`, payload: { reason: 'x' } }, [
-      { field: 'nik', code: 'isNik' },
-    ]);
+    await expectInvalid(
+      {
+        method: 'POST',
+        url: `/v1/family-cards/31710117082000AA/members`,
+        payload: { nik: CHILD, relationship: 'ANAK' },
+      },
+      [{ field: 'number', code: 'matches' }],
+    );
+    await expectInvalid(
+      {
+        method: 'POST',
+        url: `/v1/family-cards/${KK}/members/3171013102100002/removal`,
+        payload: { reason: 'x' },
+      },
+      [{ field: 'nik', code: 'isNik' }],
+    );
   });
 
   it('validates the bodies', async () => {
-    await expectInvalid({ method: 'POST', url: '/v1/family-cards', payload: { headNik: HEAD, address: {} } }, [
-      { field: 'address', code: 'whitelistValidation' },
-    ]);
-    await expectInvalid({ method: 'POST', url: '/v1/family-cards', payload: { headNik: '3171011708450000' } }, [{ field: 'headNik', code: 'isNik' }]);
-    await expectInvalid({ method: 'POST', url: `/v1/family-cards/${KK}/members`, payload: { nik: CHILD, relationship: 'KEPALA_KELUARGA' } }, [
-      { field: 'relationship', code: 'notEquals' },
-    ]);
-    await expectInvalid({ method: 'POST', url: `/v1/family-cards/${KK}/members`, payload: { nik: CHILD, relationship: 'SEPUPU' } }, [
-      { field: 'relationship', code: 'isEnum' },
-    ]);
-    await expectInvalid({ method: 'POST', url: `/v1/family-cards/${KK}/members/${CHILD}/removal`, payload: { reason: '' } }, [
-      { field: 'reason', code: 'isNotEmpty' },
-    ]);
+    await expectInvalid(
+      { method: 'POST', url: '/v1/family-cards', payload: { headNik: HEAD, address: {} } },
+      [{ field: 'address', code: 'whitelistValidation' }],
+    );
+    await expectInvalid(
+      { method: 'POST', url: '/v1/family-cards', payload: { headNik: '3171011708450000' } },
+      [{ field: 'headNik', code: 'isNik' }],
+    );
+    await expectInvalid(
+      {
+        method: 'POST',
+        url: `/v1/family-cards/${KK}/members`,
+        payload: { nik: CHILD, relationship: 'KEPALA_KELUARGA' },
+      },
+      [{ field: 'relationship', code: 'notEquals' }],
+    );
+    await expectInvalid(
+      {
+        method: 'POST',
+        url: `/v1/family-cards/${KK}/members`,
+        payload: { nik: CHILD, relationship: 'SEPUPU' },
+      },
+      [{ field: 'relationship', code: 'isEnum' }],
+    );
+    await expectInvalid(
+      { method: 'POST', url: `/v1/family-cards/${KK}/members/${CHILD}/removal`, payload: { reason: '' } },
+      [{ field: 'reason', code: 'isNotEmpty' }],
+    );
   });
 
   it('has no DELETE route for members: removal is a POST with a reason', async () => {
-    const res = await spec.request({ method: 'DELETE', url: `/v1/family-cards/${KK}/members/${CHILD}`, as: { roles: [Role.Registrar] } });
+    const res = await spec.request({
+      method: 'DELETE',
+      url: `/v1/family-cards/${KK}/members/${CHILD}`,
+      as: { roles: [Role.Registrar] },
+    });
     expect(res.statusCode).toBe(404);
     expect(problemOf(res).code).toBe(ErrorCode.ROUTE_NOT_FOUND);
   });

@@ -18,7 +18,8 @@ import { Roles } from '../auth/roles.decorator';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { FamilyCardMemberParamsDto, FamilyCardNumberParamDto } from './family-card-params.dto';
 
-const CARD_NOT_FOUND = 'FAMILY_CARD_NOT_FOUND or RESIDENT_NOT_FOUND: no such card or person, or outside your jurisdiction';
+const CARD_NOT_FOUND =
+  'FAMILY_CARD_NOT_FOUND or RESIDENT_NOT_FOUND: no such card or person, or outside your jurisdiction';
 
 /**
  * Family cards (KK). A member leaves a card through `POST .../members/{nik}/removal` rather than a
@@ -62,10 +63,15 @@ export class FamilyCardsController {
   @ApiOperation({
     operationId: 'addFamilyMember',
     summary: 'Add a member to a family card',
-    description: 'The person must be a registered, living resident who is not an active member of another card.',
+    description:
+      'The person must be a registered, living resident who is not an active member of another card.',
   })
   @ApiCreatedResponse({ type: FamilyCardView, description: 'The family card with the new member' })
-  @ApiProblemResponses({ 404: CARD_NOT_FOUND, 409: 'ALREADY_IN_FAMILY_CARD or RESIDENT_NOT_ACTIVE', 422: 'INVALID_RELATIONSHIP' })
+  @ApiProblemResponses({
+    404: CARD_NOT_FOUND,
+    409: 'ALREADY_IN_FAMILY_CARD or RESIDENT_NOT_ACTIVE',
+    422: 'INVALID_RELATIONSHIP',
+  })
   addMember(
     @CurrentActor() actor: Actor,
     @Param() { number }: FamilyCardNumberParamDto,

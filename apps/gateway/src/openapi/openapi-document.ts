@@ -24,7 +24,15 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setContact('Terpadu platform team', 'https://github.com/terpadu', 'platform@terpadu.invalid')
     .setLicense('AGPL-3.0-only', 'https://www.gnu.org/licenses/agpl-3.0.html')
     .addServer('http://localhost:3000', 'The locally started platform (`npm start`)')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Access token from the OIDC issuer' }, 'bearer')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'Access token from the OIDC issuer',
+      },
+      'bearer',
+    )
     .addTag('residents', 'The population registry: residents identified by NIK')
     .addTag('family-cards', 'Family cards (KK) and their members')
     .addTag('admin', 'Platform operations')

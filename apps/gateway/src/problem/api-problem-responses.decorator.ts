@@ -24,7 +24,9 @@ const COMMON = [400, 401, 403, 429, 500, 503, 504];
  * Documents an operation's error answers as problem+json: the common ones plus `extra`
  * (for example `{ 404: 'RESIDENT_NOT_FOUND' }`).
  */
-export function ApiProblemResponses(extra: Readonly<Record<number, string>> = {}): MethodDecorator & ClassDecorator {
+export function ApiProblemResponses(
+  extra: Readonly<Record<number, string>> = {},
+): MethodDecorator & ClassDecorator {
   const statuses = [...new Set([...COMMON, ...Object.keys(extra).map(Number)])].sort((a, b) => a - b);
   return applyDecorators(
     ApiExtraModels(ProblemView),

@@ -15,7 +15,11 @@ interface Mapped {
   headers: Readonly<Record<string, string>>;
 }
 
-const INTERNAL: ServiceErrorBody = { code: ErrorCode.INTERNAL_ERROR, status: 500, detail: 'The gateway failed to process the request' };
+const INTERNAL: ServiceErrorBody = {
+  code: ErrorCode.INTERNAL_ERROR,
+  status: 500,
+  detail: 'The gateway failed to process the request',
+};
 
 /**
  * Every error leaves the gateway as problem+json: its own ProblemExceptions, services' errors
@@ -48,15 +52,24 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private map(exception: unknown, reqId: string): Mapped {
-    if (exception instanceof ProblemException) return { body: exception.toBody(), headers: exception.headers };
+    if (exception instanceof ProblemException)
+      return { body: exception.toBody(), headers: exception.headers };
     if (exception instanceof ServiceCallError) {
-      const body = isServiceErrorBody(exception.body) && isErrorStatus(exception.body.status) ? exception.body : INTERNAL;
-      if (body.status >= 500) this.logger.warn({ reqId, subject: exception.subject, code: body.code }, 'service call failed');
+      const body =
+        isServiceErrorBody(exception.body) && isErrorStatus(exception.body.status)
+          ? exception.body
+          : INTERNAL;
+      if (body.status >= 500)
+        this.logger.warn({ reqId, subject: exception.subject, code: body.code }, 'service call failed');
       return { body, headers: {} };
     }
-    if (exception instanceof HttpException) return { body: this.fromHttpException(exception, reqId), headers: {} };
+    if (exception instanceof HttpException)
+      return { body: this.fromHttpException(exception, reqId), headers: {} };
     const error = exception instanceof Error ? exception : new Error('non-Error thrown');
-    this.logger.error({ reqId, err: { name: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
+    this.logger.error(
+      { reqId, err: { name: error.name, message: error.message, stack: error.stack } },
+      'unhandled error',
+    );
     return { body: INTERNAL, headers: {} };
   }
 
@@ -65,7 +78,8 @@ export class ProblemFilter implements ExceptionFilter {
     const status = exception.getStatus();
     const cause = exception.cause as { code?: unknown } | undefined;
     const fastifyCode = typeof cause?.code === 'string' ? cause.code : undefined;
-    if (status === 404) return { code: ErrorCode.ROUTE_NOT_FOUND, status, detail: 'No operation matches this method and path' };
+    if (status === 404)
+      return { code: ErrorCode.ROUTE_NOT_FOUND, status, detail: 'No operation matches this method and path' };
     if (status === 401) return { code: ErrorCode.UNAUTHENTICATED, status, detail: 'Authentication required' };
     if (status === 403) return { code: ErrorCode.FORBIDDEN, status, detail: 'Not allowed' };
     if (status === 429) return { code: ErrorCode.RATE_LIMITED, status, detail: 'Too many requests' };
@@ -74,9 +88,16 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (status >= 400 && status < 500) {
       // 413 body too large, 415 unsupported media type and the like: the request's shape is wrong.
-      return { code: ErrorCode.VALIDATION_FAILED, status, detail: STATUS_CODES[status] ?? 'The request is not valid' };
+      return {
+        code: ErrorCode.VALIDATION_FAILED,
+        status,
+        detail: STATUS_CODES[status] ?? 'The request is not valid',
+      };
     }
-    this.logger.error({ reqId, err: { name: exception.name, message: exception.message } }, 'unhandled HTTP error');
+    this.logger.error(
+      { reqId, err: { name: exception.name, message: exception.message } },
+      'unhandled HTTP error',
+    );
     return INTERNAL;
   }
 }

@@ -12,9 +12,15 @@ export class FieldErrorView {
 
 /** RFC 9457 problem details, the body of every error answer (`application/problem+json`). */
 export class ProblemView {
-  @ApiProperty({ description: 'URI naming the kind of problem', example: 'urn:terpadu:problem:validation-failed' })
+  @ApiProperty({
+    description: 'URI naming the kind of problem',
+    example: 'urn:terpadu:problem:validation-failed',
+  })
   type: string;
-  @ApiProperty({ description: 'Short summary, the same for every problem of this type', example: 'The request is not valid' })
+  @ApiProperty({
+    description: 'Short summary, the same for every problem of this type',
+    example: 'The request is not valid',
+  })
   title: string;
   @ApiProperty({ description: 'HTTP status', example: 400 })
   status: number;
@@ -22,9 +28,14 @@ export class ProblemView {
   detail: string;
   @ApiProperty({ enum: ErrorCode, enumName: 'ErrorCode', description: 'Stable code clients switch on' })
   code: ErrorCode;
-  @ApiProperty({ type: [FieldErrorView], description: 'One entry per invalid field; empty when not about fields' })
+  @ApiProperty({
+    type: [FieldErrorView],
+    description: 'One entry per invalid field; empty when not about fields',
+  })
   errors: FieldErrorView[];
-  @ApiProperty({ description: 'Id of this request (also in the `x-request-id` header); quote it when reporting a problem' })
+  @ApiProperty({
+    description: 'Id of this request (also in the `x-request-id` header); quote it when reporting a problem',
+  })
   requestId: string;
   @ApiPropertyOptional({ description: 'URI of this occurrence' })
   instance?: string;

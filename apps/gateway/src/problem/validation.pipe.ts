@@ -14,6 +14,11 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
-      new ProblemException(ErrorCode.VALIDATION_FAILED, 400, 'The request has invalid fields', toFieldErrors(errors)),
+      new ProblemException(
+        ErrorCode.VALIDATION_FAILED,
+        400,
+        'The request has invalid fields',
+        toFieldErrors(errors),
+      ),
   });
 }

@@ -45,7 +45,11 @@ describe(`${RateLimitGuard.name} set to 0`, () => {
 
   it('does not limit at all (for load tests)', async () => {
     for (let i = 0; i < 50; i++) {
-      const res = await spec.request({ method: 'GET', url: `/v1/residents/${NIK}`, as: { roles: [Role.Registrar] } });
+      const res = await spec.request({
+        method: 'GET',
+        url: `/v1/residents/${NIK}`,
+        as: { roles: [Role.Registrar] },
+      });
       expect(res.statusCode).toBe(200);
     }
   });

@@ -45,9 +45,15 @@ export class RateLimitGuard implements CanActivate {
       return true;
     }
     const retryAfterS = Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
-    throw new ProblemException(ErrorCode.RATE_LIMITED, 429, `Too many requests; retry in ${retryAfterS} s`, undefined, {
-      'retry-after': String(retryAfterS),
-    });
+    throw new ProblemException(
+      ErrorCode.RATE_LIMITED,
+      429,
+      `Too many requests; retry in ${retryAfterS} s`,
+      undefined,
+      {
+        'retry-after': String(retryAfterS),
+      },
+    );
   }
 
   private refill(key: string, now: number): Bucket {

@@ -46,7 +46,11 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'POST /v1/residents/search',
-    request: { method: 'POST', url: '/v1/residents/search', payload: { name: 'Budi', villageCode: '3171011001' } },
+    request: {
+      method: 'POST',
+      url: '/v1/residents/search',
+      payload: { name: 'Budi', villageCode: '3171011001' },
+    },
     subject: POPULATION_RESIDENTS_SEARCH,
     allowed: ACCESS.readResidents,
     status: 200,
@@ -62,7 +66,11 @@ const ENDPOINTS: Endpoint[] = [
   },
   {
     name: 'PATCH /v1/residents/{nik}',
-    request: { method: 'PATCH', url: `/v1/residents/${NIK}`, payload: { occupation: 'Guru', reason: 'Per KTP' } },
+    request: {
+      method: 'PATCH',
+      url: `/v1/residents/${NIK}`,
+      payload: { occupation: 'Guru', reason: 'Per KTP' },
+    },
     subject: POPULATION_RESIDENTS_UPDATE,
     allowed: ACCESS.correctResidents,
     status: 200,
@@ -105,7 +113,10 @@ describe(ResidentsController.name, () => {
     it('forwards the request with the actor to the service and answers with its result', async () => {
       spec.rpc.answer(endpoint.subject, () => ({ answered: endpoint.subject }));
       for (const role of endpoint.allowed) {
-        const res = await spec.request({ ...endpoint.request, as: { roles: [role], sub: `user-${role}`, jurisdiction: ['3171'] } });
+        const res = await spec.request({
+          ...endpoint.request,
+          as: { roles: [role], sub: `user-${role}`, jurisdiction: ['3171'] },
+        });
         expect({ role, status: res.statusCode }).toEqual({ role, status: endpoint.status });
         expect(res.json()).toEqual({ answered: endpoint.subject });
       }
@@ -113,7 +124,12 @@ describe(ResidentsController.name, () => {
       expect(spec.rpc.calls[0]).toEqual({
         subject: endpoint.subject,
         request: {
-          actor: { sub: `user-${endpoint.allowed[0]}`, roles: [endpoint.allowed[0]], jurisdiction: ['3171'], requestId: expect.any(String) },
+          actor: {
+            sub: `user-${endpoint.allowed[0]}`,
+            roles: [endpoint.allowed[0]],
+            jurisdiction: ['3171'],
+            requestId: expect.any(String),
+          },
           ...endpoint.forwarded,
         },
       });
@@ -122,7 +138,11 @@ describe(ResidentsController.name, () => {
     it('passes a service error through unchanged as problem+json', async () => {
       spec.rpc.answer(endpoint.subject, () => {
         throw new ServiceCallError(
-          { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404, detail: 'No resident with this NIK in your jurisdiction' },
+          {
+            code: ErrorCode.RESIDENT_NOT_FOUND,
+            status: 404,
+            detail: 'No resident with this NIK in your jurisdiction',
+          },
           endpoint.subject,
         );
       });
@@ -156,34 +176,49 @@ describe(ResidentsController.name, () => {
     });
   });
 
-  async function expectInvalid(request: InjectOptions, errors: Array<{ field: string; code: string }>): Promise<void> {
+  async function expectInvalid(
+    request: InjectOptions,
+    errors: Array<{ field: string; code: string }>,
+  ): Promise<void> {
     const res = await spec.request({ ...request, as: { roles: [Role.Registrar] } });
     expect(res.statusCode).toBe(400);
     const problem = problemOf(res);
     expect(problem).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, status: 400 });
     const key = (e: { field: string; code: string }) => `${e.field} ${e.code}`;
-    const received = (problem.errors as Array<{ field: string; code: string; message: string }>).slice().sort((a, b) => key(a).localeCompare(key(b)));
+    const received = (problem.errors as Array<{ field: string; code: string; message: string }>)
+      .slice()
+      .sort((a, b) => key(a).localeCompare(key(b)));
     const expected = errors.slice().sort((a, b) => key(a).localeCompare(key(b)));
     expect(received).toEqual(expected.map((e) => ({ ...e, message: expect.any(String) })));
     expect(spec.rpc.calls).toHaveLength(0);
   }
 
   describe('POST /v1/residents validation', () => {
-    const post = (payload: Record<string, unknown>): InjectOptions => ({ method: 'POST', url: '/v1/residents', payload });
+    const post = (payload: Record<string, unknown>): InjectOptions => ({
+      method: 'POST',
+      url: '/v1/residents',
+      payload,
+    });
 
     it('rejects unknown fields, also nested ones', async () => {
-      await expectInvalid(post(registration({ isVerified: true })), [{ field: 'isVerified', code: 'whitelistValidation' }]);
-      await expectInvalid(post(registration({ address: { ...(registration().address as object), zip: '10110' } })), [
-        { field: 'address.zip', code: 'whitelistValidation' },
+      await expectInvalid(post(registration({ isVerified: true })), [
+        { field: 'isVerified', code: 'whitelistValidation' },
       ]);
+      await expectInvalid(
+        post(registration({ address: { ...(registration().address as object), zip: '10110' } })),
+        [{ field: 'address.zip', code: 'whitelistValidation' }],
+      );
     });
 
     it('names nested fields by their path', async () => {
-      await expectInvalid(post(registration({ address: { villageCode: '31710110', rt: '4', rw: '002', street: '' } })), [
-        { field: 'address.villageCode', code: 'matches' },
-        { field: 'address.rt', code: 'matches' },
-        { field: 'address.street', code: 'isNotEmpty' },
-      ]);
+      await expectInvalid(
+        post(registration({ address: { villageCode: '31710110', rt: '4', rw: '002', street: '' } })),
+        [
+          { field: 'address.villageCode', code: 'matches' },
+          { field: 'address.rt', code: 'matches' },
+          { field: 'address.street', code: 'isNotEmpty' },
+        ],
+      );
     });
 
     it.each([
@@ -215,7 +250,11 @@ describe(ResidentsController.name, () => {
     it('passes 409 NIK_ALREADY_REGISTERED through as problem+json', async () => {
       spec.rpc.answer(POPULATION_RESIDENTS_REGISTER, () => {
         throw new ServiceCallError(
-          { code: ErrorCode.NIK_ALREADY_REGISTERED, status: 409, detail: 'A resident with this NIK is already registered' },
+          {
+            code: ErrorCode.NIK_ALREADY_REGISTERED,
+            status: 409,
+            detail: 'A resident with this NIK is already registered',
+          },
           POPULATION_RESIDENTS_REGISTER,
         );
       });
@@ -234,36 +273,56 @@ describe(ResidentsController.name, () => {
     });
 
     it("passes a service's field errors through unchanged", async () => {
-      const errors = [{ field: 'address.villageCode', code: 'UNKNOWN_VILLAGE', message: 'address.villageCode is not a known village' }];
+      const errors = [
+        {
+          field: 'address.villageCode',
+          code: 'UNKNOWN_VILLAGE',
+          message: 'address.villageCode is not a known village',
+        },
+      ];
       spec.rpc.answer(POPULATION_RESIDENTS_REGISTER, () => {
-        throw new ServiceCallError({ code: ErrorCode.VALIDATION_FAILED, status: 422, detail: 'Unknown village', errors }, POPULATION_RESIDENTS_REGISTER);
+        throw new ServiceCallError(
+          { code: ErrorCode.VALIDATION_FAILED, status: 422, detail: 'Unknown village', errors },
+          POPULATION_RESIDENTS_REGISTER,
+        );
       });
       const res = await spec.request({ ...post(registration()), as: { roles: [Role.Registrar] } });
       expect(res.statusCode).toBe(422);
-      expect(problemOf(res)).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, detail: 'Unknown village', errors });
+      expect(problemOf(res)).toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        detail: 'Unknown village',
+        errors,
+      });
     });
   });
 
   describe('path and query validation', () => {
-    it.each([
+    it.each<[InjectOptions['method'], string]>([
       ['GET', `/v1/residents/3171013102450001`],
       ['GET', `/v1/residents/not-a-nik/history`],
       ['PATCH', `/v1/residents/123`],
     ])('%s %s answers 400 naming the nik field before asking a service', async (method, url) => {
-      await expectInvalid({ method: method as 'GET', url, payload: method === 'PATCH' ? { reason: 'x', occupation: 'Guru' } : undefined }, [
-        { field: 'nik', code: 'isNik' },
-      ]);
+      await expectInvalid(
+        { method, url, payload: method === 'PATCH' ? { reason: 'x', occupation: 'Guru' } : undefined },
+        [{ field: 'nik', code: 'isNik' }],
+      );
     });
 
     it('accepts a NIK typed with dots and sends it normalized', async () => {
       spec.rpc.answer(POPULATION_RESIDENTS_GET, () => ({}));
-      const res = await spec.request({ method: 'GET', url: '/v1/residents/31.71.01.170845.0001', as: { roles: [Role.Registrar] } });
+      const res = await spec.request({
+        method: 'GET',
+        url: '/v1/residents/31.71.01.170845.0001',
+        as: { roles: [Role.Registrar] },
+      });
       expect(res.statusCode).toBe(200);
       expect(spec.rpc.calls[0].request.nik).toBe(NIK);
     });
 
     it('refuses a name in the query string: names travel only in the search body', async () => {
-      await expectInvalid({ method: 'GET', url: '/v1/residents?name=Budi' }, [{ field: 'name', code: 'whitelistValidation' }]);
+      await expectInvalid({ method: 'GET', url: '/v1/residents?name=Budi' }, [
+        { field: 'name', code: 'whitelistValidation' },
+      ]);
     });
 
     it('checks the filters and the page size', async () => {
@@ -272,10 +331,13 @@ describe(ResidentsController.name, () => {
         { field: 'status', code: 'isEnum' },
         { field: 'limit', code: 'min' },
       ]);
-      await expectInvalid({ method: 'POST', url: '/v1/residents/search', payload: { name: 'B', limit: 101 } }, [
-        { field: 'limit', code: 'max' },
-        { field: 'name', code: 'matches' },
-      ]);
+      await expectInvalid(
+        { method: 'POST', url: '/v1/residents/search', payload: { name: 'B', limit: 101 } },
+        [
+          { field: 'limit', code: 'max' },
+          { field: 'name', code: 'matches' },
+        ],
+      );
     });
 
     it('requires a reason for a correction and refuses to correct the NIK', async () => {
@@ -284,9 +346,14 @@ describe(ResidentsController.name, () => {
         { field: 'reason', code: 'isNotEmpty' },
         { field: 'reason', code: 'isString' },
       ]);
-      await expectInvalid({ method: 'PATCH', url: `/v1/residents/${NIK}`, payload: { nik: '3171015708450001', reason: 'typo' } }, [
-        { field: 'nik', code: 'whitelistValidation' },
-      ]);
+      await expectInvalid(
+        {
+          method: 'PATCH',
+          url: `/v1/residents/${NIK}`,
+          payload: { nik: '3171015708450001', reason: 'typo' },
+        },
+        [{ field: 'nik', code: 'whitelistValidation' }],
+      );
     });
   });
 });

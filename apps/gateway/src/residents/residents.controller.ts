@@ -23,7 +23,8 @@ import { Roles } from '../auth/roles.decorator';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { NikParamDto } from './nik-param.dto';
 
-const OUTSIDE_JURISDICTION = 'RESIDENT_NOT_FOUND: no such resident, or the resident lives outside your jurisdiction';
+const OUTSIDE_JURISDICTION =
+  'RESIDENT_NOT_FOUND: no such resident, or the resident lives outside your jurisdiction';
 
 @ApiTags('residents')
 @ApiBearerAuth('bearer')
@@ -43,7 +44,10 @@ export class ResidentsController {
   })
   @ApiCreatedResponse({ type: RegisteredResidentView, description: 'Registered' })
   @ApiProblemResponses({ 409: 'NIK_ALREADY_REGISTERED: a resident with this NIK exists' })
-  register(@CurrentActor() actor: Actor, @Body() resident: RegisterResidentDto): Promise<RegisteredResidentView> {
+  register(
+    @CurrentActor() actor: Actor,
+    @Body() resident: RegisterResidentDto,
+  ): Promise<RegisteredResidentView> {
     return this.rpc.send(POPULATION_RESIDENTS_REGISTER, { actor, resident });
   }
 
@@ -80,7 +84,11 @@ export class ResidentsController {
 
   @Get(':nik')
   @Roles(...ACCESS.readResidents)
-  @ApiOperation({ operationId: 'getResident', summary: 'Get a resident by NIK', description: 'The current record of one resident.' })
+  @ApiOperation({
+    operationId: 'getResident',
+    summary: 'Get a resident by NIK',
+    description: 'The current record of one resident.',
+  })
   @ApiOkResponse({ type: ResidentView, description: 'The resident' })
   @ApiProblemResponses({ 404: OUTSIDE_JURISDICTION })
   get(@CurrentActor() actor: Actor, @Param() { nik }: NikParamDto): Promise<ResidentView> {
@@ -96,7 +104,11 @@ export class ResidentsController {
   })
   @ApiOkResponse({ type: ResidentView, description: 'The corrected resident' })
   @ApiProblemResponses({ 404: OUTSIDE_JURISDICTION, 409: 'RESIDENT_NOT_ACTIVE or NOTHING_TO_CHANGE' })
-  correct(@CurrentActor() actor: Actor, @Param() { nik }: NikParamDto, @Body() changes: UpdateResidentDto): Promise<ResidentView> {
+  correct(
+    @CurrentActor() actor: Actor,
+    @Param() { nik }: NikParamDto,
+    @Body() changes: UpdateResidentDto,
+  ): Promise<ResidentView> {
     return this.rpc.send(POPULATION_RESIDENTS_UPDATE, { actor, nik, changes });
   }
 
