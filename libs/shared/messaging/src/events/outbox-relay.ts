@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { headers as natsHeaders } from '@nats-io/nats-core';
+import { headers as natsHeaders, type NatsConnection } from '@nats-io/nats-core';
 import { STREAMS, type StreamDefinition, streamForSubject } from '@terpadu/contracts';
 import { Client } from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '../messaging.options';
-import { delay, unlessAborted, Wakeup } from '../nats/abort';
+import { delay, Wakeup } from '../nats/abort';
 import { errorText, NatsClient } from '../nats/nats-client';
 import { ensureStream } from './streams';
 
@@ -38,8 +38,9 @@ export class OutboxRelay {
   private readonly wakeup = new Wakeup();
   private stopping: AbortController | undefined;
   private loops: Promise<void>[] = [];
+  private connection: NatsConnection | undefined;
   private js: JetStreamClient | undefined;
-  private jsm: JetStreamManager | undefined;
+  private jsm: Promise<JetStreamManager> | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,9 +63,11 @@ export class OutboxRelay {
     this.stopping = undefined;
   }
 
-  /** Claims, publishes and marks one batch; returns how many rows were published. */
-  async relayBatch(signal: AbortSignal = new AbortController().signal): Promise<number> {
-    const { js } = await this.jetStream(signal);
+  /**
+   * Claims, publishes and marks one batch; returns how many rows were published. When NATS is
+   * unreachable the claimed rows get attempts + 1 and last_error, and the call throws.
+   */
+  async relayBatch(): Promise<number> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -80,9 +83,21 @@ export class OutboxRelay {
       )) as ClaimedRow[];
       if (rows.length === 0) {
         await runner.commitTransaction();
+        // Idle: make sure the domain's stream exists before the first event (throws while NATS is down).
+        await this.ensureOwnStream();
         return 0;
       }
-      await this.ensureStreamsFor(rows, signal);
+      let js: JetStreamClient;
+      try {
+        js = (await this.ensureStreamsFor(rows)).js;
+      } catch (error) {
+        await this.markFailed(
+          runner,
+          rows.map((row) => ({ id: row.id, error: errorText(error) })),
+        );
+        await runner.commitTransaction();
+        throw error;
+      }
       // Published in order on one connection, so the stream stores them in order; awaited together.
       const results = await Promise.allSettled(
         rows.map((row) => {
@@ -119,11 +134,12 @@ export class OutboxRelay {
   }
 
   private async run(signal: AbortSignal): Promise<void> {
+    // Starts connecting; the relay itself never waits for NATS, it records failures and backs off.
+    this.nats.get().catch(() => undefined);
     let failures = 0;
     while (!signal.aborted) {
       try {
-        await this.ensureOwnStream(signal);
-        const published = await this.relayBatch(signal);
+        const published = await this.relayBatch();
         failures = 0;
         if (published < this.options.relayBatchSize)
           await this.wakeup.wait(this.options.relayPollIntervalMs, signal);
@@ -139,32 +155,40 @@ export class OutboxRelay {
     }
   }
 
-  private async jetStream(signal: AbortSignal): Promise<{ js: JetStreamClient; jsm: JetStreamManager }> {
-    if (!this.js || !this.jsm) {
-      const nc = await unlessAborted(this.nats.get(), signal);
-      this.jsm = await jetstreamManager(nc);
+  private jetStream(): { js: JetStreamClient; jsm: Promise<JetStreamManager> } {
+    const nc = this.nats.current();
+    if (!nc || !this.nats.isConnected()) throw new Error('NATS is not connected');
+    if (this.connection !== nc) {
+      this.connection = nc;
       this.js = jetstream(nc);
+      this.jsm = jetstreamManager(nc);
+      // A rejected manager promise is retried on the next call.
+      this.jsm.catch(() => {
+        this.connection = undefined;
+      });
     }
-    if (!this.nats.isConnected()) throw new Error('NATS is not connected');
-    return { js: this.js, jsm: this.jsm };
+    return { js: this.js!, jsm: this.jsm! };
   }
 
   /** The producing domain's stream exists before anything is published (retried while NATS is down). */
-  private async ensureOwnStream(signal: AbortSignal): Promise<void> {
+  private async ensureOwnStream(): Promise<void> {
     const own = (Object.values(STREAMS) as StreamDefinition[]).find((s) => s.domain === this.options.service);
-    if (own) await this.ensure(own, signal);
+    if (own) await this.ensure(own);
   }
 
-  private async ensureStreamsFor(rows: ClaimedRow[], signal: AbortSignal): Promise<void> {
+  private async ensureStreamsFor(rows: ClaimedRow[]): Promise<{ js: JetStreamClient }> {
+    const { js } = this.jetStream();
+    await this.ensureOwnStream();
     for (const row of rows) {
       const stream = streamForSubject(row.subject);
-      if (stream) await this.ensure(stream, signal);
+      if (stream) await this.ensure(stream);
     }
+    return { js };
   }
 
-  private async ensure(stream: StreamDefinition, signal: AbortSignal): Promise<void> {
+  private async ensure(stream: StreamDefinition): Promise<void> {
     if (this.ensuredStreams.has(stream.name)) return;
-    const { jsm } = await this.jetStream(signal);
+    const jsm = await this.jetStream().jsm;
     await ensureStream(jsm, stream, this.options.duplicateWindowMs);
     this.ensuredStreams.add(stream.name);
   }

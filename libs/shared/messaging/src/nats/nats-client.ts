@@ -28,6 +28,11 @@ export class NatsClient {
     return this.pending;
   }
 
+  /** The connection if the first connect already succeeded (it may be reconnecting right now). */
+  current(): NatsConnection | undefined {
+    return this.connection;
+  }
+
   isConnected(): boolean {
     return this.up && this.connection !== undefined && !this.connection.isClosed();
   }
