@@ -257,7 +257,8 @@ export class EventConsumers {
         ],
       );
       this.logger.error(`Event ${event.id} parked as a dead letter of ${registration.consumer}`);
-      msg.term('parked as a dead letter');
+      // No reason text: nats-server 2.9 ignores '+TERM <reason>'.
+      msg.term();
     } catch (parkError) {
       this.logger.error(
         `Could not park event ${event.id} for ${registration.consumer}: ${errorText(parkError)}`,
