@@ -29,7 +29,8 @@ export function setupApp(app: NestFastifyApplication, env: Pick<Env, 'NATS_URL'>
     },
     { deferInitialization: true },
   );
-  if (!(rpc instanceof NestMicroservice)) throw new Error('connectMicroservice did not return a NestMicroservice');
+  if (!(rpc instanceof NestMicroservice))
+    throw new Error('connectMicroservice did not return a NestMicroservice');
   rpc.setIsInitHookCalled(true);
   rpc.useGlobalFilters(new RpcErrorFilter());
   rpc.useGlobalPipes(createRpcValidationPipe());

@@ -10,9 +10,13 @@ import { Env } from './config/env';
 
 async function bootstrap(): Promise<void> {
   const env = validateEnv(Env, process.env);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), new FastifyAdapter(fastifyAdapterOptions()), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(env),
+    new FastifyAdapter(fastifyAdapterOptions()),
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(new PinoNestLogger(app.get<Logger>(APP_LOGGER)));
   setupApp(app, env);
   await app.startAllMicroservices();
@@ -21,6 +25,8 @@ async function bootstrap(): Promise<void> {
 
 bootstrap().catch((error: unknown) => {
   // Boot errors name variables, never values (validateEnv); print the message only.
-  process.stderr.write(`population failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `population failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -15,7 +15,13 @@ export const VILLAGE_B = '3174041004';
 export const VILLAGE_OUTSIDE = '3201011001';
 
 export function registrar(overrides: Partial<Actor> = {}): Actor {
-  return { sub: 'registrar-1', roles: [Role.Registrar], jurisdiction: ['3174'], requestId: 'req-test', ...overrides };
+  return {
+    sub: 'registrar-1',
+    roles: [Role.Registrar],
+    jurisdiction: ['3174'],
+    requestId: 'req-test',
+    ...overrides,
+  };
 }
 
 let serial = 0;
@@ -41,7 +47,13 @@ export function residentDto(overrides: Partial<RegisterResidentDto> = {}): Regis
     maritalStatus: MaritalStatus.Kawin,
     occupation: 'Petani',
     educationLevel: EducationLevel.Sma,
-    address: { villageCode: VILLAGE_A, rt: '004', rw: '002', hamlet: 'Dusun Melati', street: 'Jl. Kenanga No. 12' },
+    address: {
+      villageCode: VILLAGE_A,
+      rt: '004',
+      rw: '002',
+      hamlet: 'Dusun Melati',
+      street: 'Jl. Kenanga No. 12',
+    },
     ...overrides,
   };
 }

@@ -29,9 +29,18 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
 
   const register = (overrides: Parameters<typeof residentDto>[0] = {}): Promise<RegisteredResidentView> =>
     t.send(POPULATION_RESIDENTS_REGISTER, { actor, resident: residentDto(overrides) });
-  const create = (head: RegisteredResidentView) => t.send(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: head.nik } });
-  const add = (card: FamilyCardView, member: RegisteredResidentView, relationship = FamilyRelationship.Anak) =>
-    t.send(POPULATION_FAMILY_CARDS_ADD_MEMBER, { actor, number: card.number, member: { nik: member.nik, relationship } });
+  const create = (head: RegisteredResidentView) =>
+    t.send(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: head.nik } });
+  const add = (
+    card: FamilyCardView,
+    member: RegisteredResidentView,
+    relationship = FamilyRelationship.Anak,
+  ) =>
+    t.send(POPULATION_FAMILY_CARDS_ADD_MEMBER, {
+      actor,
+      number: card.number,
+      member: { nik: member.nik, relationship },
+    });
 
   it('issues a card numbered district + issue date DDMMYY (registry time zone) + serial, with its head', async () => {
     const head = await register({ fullName: 'Kepala Satu' });
@@ -42,9 +51,22 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
       address: head.address,
       headNik: head.nik,
       issuedOn: '2026-11-30',
-      members: [{ nik: head.nik, fullName: 'Kepala Satu', relationship: FamilyRelationship.KepalaKeluarga, joinedAt: t.clock.now().toISOString() }],
+      members: [
+        {
+          nik: head.nik,
+          fullName: 'Kepala Satu',
+          relationship: FamilyRelationship.KepalaKeluarga,
+          joinedAt: t.clock.now().toISOString(),
+        },
+      ],
       history: [
-        { nik: head.nik, relationship: FamilyRelationship.KepalaKeluarga, joinedAt: t.clock.now().toISOString(), leftAt: null, leaveReason: null },
+        {
+          nik: head.nik,
+          relationship: FamilyRelationship.KepalaKeluarga,
+          joinedAt: t.clock.now().toISOString(),
+          leftAt: null,
+          leaveReason: null,
+        },
       ],
     });
     await expect(t.send(POPULATION_RESIDENTS_GET, { actor, nik: head.nik })).resolves.toMatchObject({
@@ -96,7 +118,9 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
       ['Anak', FamilyRelationship.Anak],
       ['Ibu', FamilyRelationship.Istri],
     ]);
-    await expect(t.send(POPULATION_FAMILY_CARDS_GET, { actor, number: card.number })).resolves.toEqual(updated);
+    await expect(t.send(POPULATION_FAMILY_CARDS_GET, { actor, number: card.number })).resolves.toEqual(
+      updated,
+    );
     await expect(t.send(POPULATION_RESIDENTS_GET, { actor, nik: wife.nik })).resolves.toMatchObject({
       familyCard: { number: card.number, relationship: FamilyRelationship.Istri },
     });
@@ -107,19 +131,31 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
     const card = await create(head);
     const member = await register();
     await add(card, member);
-    await expect(t.rpcError(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: member.nik } })).resolves.toMatchObject({
+    await expect(
+      t.rpcError(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: member.nik } }),
+    ).resolves.toMatchObject({
       code: ErrorCode.ALREADY_IN_FAMILY_CARD,
       status: 409,
     });
-    await expect(t.rpcError(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: head.nik } })).resolves.toMatchObject({
+    await expect(
+      t.rpcError(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: head.nik } }),
+    ).resolves.toMatchObject({
       code: ErrorCode.ALREADY_IN_FAMILY_CARD,
     });
     const other = await create(await register());
     await expect(
-      t.rpcError(POPULATION_FAMILY_CARDS_ADD_MEMBER, { actor, number: other.number, member: { nik: member.nik, relationship: FamilyRelationship.Anak } }),
+      t.rpcError(POPULATION_FAMILY_CARDS_ADD_MEMBER, {
+        actor,
+        number: other.number,
+        member: { nik: member.nik, relationship: FamilyRelationship.Anak },
+      }),
     ).resolves.toMatchObject({ code: ErrorCode.ALREADY_IN_FAMILY_CARD, status: 409 });
     await expect(
-      t.rpcError(POPULATION_FAMILY_CARDS_ADD_MEMBER, { actor, number: card.number, member: { nik: member.nik, relationship: FamilyRelationship.Anak } }),
+      t.rpcError(POPULATION_FAMILY_CARDS_ADD_MEMBER, {
+        actor,
+        number: card.number,
+        member: { nik: member.nik, relationship: FamilyRelationship.Anak },
+      }),
     ).resolves.toMatchObject({ code: ErrorCode.ALREADY_IN_FAMILY_CARD });
   });
 
@@ -135,7 +171,10 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
   it('enforces one current card per person in the database itself, not only in the service', async () => {
     const card = await create(await register());
     const person = await register();
-    const [{ id: cardId }] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM family_cards WHERE number = $1`, [card.number]);
+    const [{ id: cardId }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM family_cards WHERE number = $1`,
+      [card.number],
+    );
     const insert = (id: string) =>
       t.dataSource.query(
         `INSERT INTO family_card_members (id, family_card_id, resident_id, relationship, joined_at) VALUES ($1, $2, $3, 'ANAK', now())`,
@@ -164,9 +203,17 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
     expect(after.members.map((m) => m.nik)).toEqual([head.nik]);
     expect(after.history).toEqual([
       expect.objectContaining({ nik: head.nik, leftAt: null }),
-      { nik: child.nik, relationship: FamilyRelationship.Anak, joinedAt: joined, leftAt: t.clock.now().toISOString(), leaveReason: 'Menikah, pisah KK' },
+      {
+        nik: child.nik,
+        relationship: FamilyRelationship.Anak,
+        joinedAt: joined,
+        leftAt: t.clock.now().toISOString(),
+        leaveReason: 'Menikah, pisah KK',
+      },
     ]);
-    await expect(t.send(POPULATION_RESIDENTS_GET, { actor, nik: child.nik })).resolves.toMatchObject({ familyCard: null });
+    await expect(t.send(POPULATION_RESIDENTS_GET, { actor, nik: child.nik })).resolves.toMatchObject({
+      familyCard: null,
+    });
 
     const ownCard = await create(child);
     expect(ownCard.headNik).toBe(child.nik);
@@ -176,15 +223,33 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
     const head = await register();
     const card = await create(head);
     await expect(
-      t.rpcError(POPULATION_FAMILY_CARDS_REMOVE_MEMBER, { actor, number: card.number, nik: head.nik, removal: { reason: 'x' } }),
+      t.rpcError(POPULATION_FAMILY_CARDS_REMOVE_MEMBER, {
+        actor,
+        number: card.number,
+        nik: head.nik,
+        removal: { reason: 'x' },
+      }),
     ).resolves.toMatchObject({ code: ErrorCode.HEAD_CANNOT_LEAVE, status: 422 });
     const stranger = await register();
     await expect(
-      t.rpcError(POPULATION_FAMILY_CARDS_REMOVE_MEMBER, { actor, number: card.number, nik: stranger.nik, removal: { reason: 'x' } }),
+      t.rpcError(POPULATION_FAMILY_CARDS_REMOVE_MEMBER, {
+        actor,
+        number: card.number,
+        nik: stranger.nik,
+        removal: { reason: 'x' },
+      }),
     ).resolves.toMatchObject({ code: ErrorCode.NOT_A_FAMILY_MEMBER, status: 404 });
     await expect(
-      t.rpcError(POPULATION_FAMILY_CARDS_REMOVE_MEMBER, { actor, number: card.number, nik: stranger.nik, removal: { reason: '' } }),
-    ).resolves.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, errors: [expect.objectContaining({ field: 'reason' })] });
+      t.rpcError(POPULATION_FAMILY_CARDS_REMOVE_MEMBER, {
+        actor,
+        number: card.number,
+        nik: stranger.nik,
+        removal: { reason: '' },
+      }),
+    ).resolves.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      errors: [expect.objectContaining({ field: 'reason' })],
+    });
   });
 
   it('refuses a second head through validation, naming relationship', async () => {
@@ -196,43 +261,66 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
         number: card.number,
         member: { nik: person.nik, relationship: FamilyRelationship.KepalaKeluarga },
       }),
-    ).resolves.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, errors: [expect.objectContaining({ field: 'relationship' })] });
+    ).resolves.toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      errors: [expect.objectContaining({ field: 'relationship' })],
+    });
   });
 
   it('takes only living residents: RESIDENT_NOT_ACTIVE 422 for a deceased head or member', async () => {
     const deceased = await register();
     await t.dataSource.query(`UPDATE residents SET status = 'MATI' WHERE id = $1`, [deceased.id]);
-    await expect(t.rpcError(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: deceased.nik } })).resolves.toMatchObject({
+    await expect(
+      t.rpcError(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: deceased.nik } }),
+    ).resolves.toMatchObject({
       code: ErrorCode.RESIDENT_NOT_ACTIVE,
       status: 422,
     });
     const card = await create(await register());
     await expect(
-      t.rpcError(POPULATION_FAMILY_CARDS_ADD_MEMBER, { actor, number: card.number, member: { nik: deceased.nik, relationship: FamilyRelationship.Anak } }),
+      t.rpcError(POPULATION_FAMILY_CARDS_ADD_MEMBER, {
+        actor,
+        number: card.number,
+        member: { nik: deceased.nik, relationship: FamilyRelationship.Anak },
+      }),
     ).resolves.toMatchObject({ code: ErrorCode.RESIDENT_NOT_ACTIVE });
   });
 
   it('answers cards and residents outside the jurisdiction as not found', async () => {
     const card = await create(await register());
     const outsider = registrar({ jurisdiction: ['3201'] });
-    await expect(t.rpcError(POPULATION_FAMILY_CARDS_GET, { actor: outsider, number: card.number })).resolves.toMatchObject({
+    await expect(
+      t.rpcError(POPULATION_FAMILY_CARDS_GET, { actor: outsider, number: card.number }),
+    ).resolves.toMatchObject({
       code: ErrorCode.FAMILY_CARD_NOT_FOUND,
       status: 404,
     });
-    await expect(t.rpcError(POPULATION_FAMILY_CARDS_GET, { actor, number: '3174043011269999' })).resolves.toMatchObject({
+    await expect(
+      t.rpcError(POPULATION_FAMILY_CARDS_GET, { actor, number: '3174043011269999' }),
+    ).resolves.toMatchObject({
       code: ErrorCode.FAMILY_CARD_NOT_FOUND,
     });
     const elsewhere = await t.send(POPULATION_RESIDENTS_REGISTER, {
       actor: outsider,
-      resident: residentDto({ address: { villageCode: VILLAGE_OUTSIDE, rt: '001', rw: '001', street: 'Jl. Bogor' } }),
+      resident: residentDto({
+        address: { villageCode: VILLAGE_OUTSIDE, rt: '001', rw: '001', street: 'Jl. Bogor' },
+      }),
     });
-    await expect(t.rpcError(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: elsewhere.nik } })).resolves.toMatchObject({
+    await expect(
+      t.rpcError(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: elsewhere.nik } }),
+    ).resolves.toMatchObject({
       code: ErrorCode.RESIDENT_NOT_FOUND,
     });
     await expect(
-      t.rpcError(POPULATION_FAMILY_CARDS_ADD_MEMBER, { actor, number: card.number, member: { nik: elsewhere.nik, relationship: FamilyRelationship.Anak } }),
+      t.rpcError(POPULATION_FAMILY_CARDS_ADD_MEMBER, {
+        actor,
+        number: card.number,
+        member: { nik: elsewhere.nik, relationship: FamilyRelationship.Anak },
+      }),
     ).resolves.toMatchObject({ code: ErrorCode.RESIDENT_NOT_FOUND });
-    await expect(t.rpcError(POPULATION_FAMILY_CARDS_GET, { actor, number: '3174-04' })).resolves.toMatchObject({
+    await expect(
+      t.rpcError(POPULATION_FAMILY_CARDS_GET, { actor, number: '3174-04' }),
+    ).resolves.toMatchObject({
       code: ErrorCode.VALIDATION_FAILED,
       errors: [expect.objectContaining({ field: 'number' })],
     });
@@ -243,13 +331,20 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
     const member = await register();
     const card = await create(head);
     await add(card, member);
-    await t.send(POPULATION_FAMILY_CARDS_GET, { actor: registrar({ sub: 'kk-reader', requestId: 'req-kk' }), number: card.number });
+    await t.send(POPULATION_FAMILY_CARDS_GET, {
+      actor: registrar({ sub: 'kk-reader', requestId: 'req-kk' }),
+      number: card.number,
+    });
     const rows = await t.dataSource.query<{ action: string; resident_ids: string[]; request_id: string }[]>(
       `SELECT l.action, l.resident_ids, l.request_id FROM data_access_log l
          JOIN family_cards c ON c.id = l.family_card_id WHERE c.number = $1 ORDER BY l.id`,
       [card.number],
     );
-    expect(rows.map((r) => r.action)).toEqual(['FAMILY_CARD_CREATE', 'FAMILY_CARD_ADD_MEMBER', 'FAMILY_CARD_READ']);
+    expect(rows.map((r) => r.action)).toEqual([
+      'FAMILY_CARD_CREATE',
+      'FAMILY_CARD_ADD_MEMBER',
+      'FAMILY_CARD_READ',
+    ]);
     expect(rows[2].resident_ids.sort()).toEqual([head.id, member.id].sort());
     expect(rows[2].request_id).toBe('req-kk');
   });
@@ -259,12 +354,20 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
     const member = await register();
     const card = await create(head);
     await add(card, member, FamilyRelationship.Istri);
-    await t.send(POPULATION_FAMILY_CARDS_REMOVE_MEMBER, { actor, number: card.number, nik: member.nik, removal: { reason: 'Cerai' } });
+    await t.send(POPULATION_FAMILY_CARDS_REMOVE_MEMBER, {
+      actor,
+      number: card.number,
+      nik: member.nik,
+      removal: { reason: 'Cerai' },
+    });
     const rows = await t.dataSource.query<{ envelope: { subject: string; data: Record<string, unknown> } }[]>(
       `SELECT envelope FROM outbox WHERE envelope->'data'->>'familyCardNumber' = $1 ORDER BY created_at, position`,
       [card.number],
     );
-    const [{ id: cardId }] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM family_cards WHERE number = $1`, [card.number]);
+    const [{ id: cardId }] = await t.dataSource.query<{ id: string }[]>(
+      `SELECT id FROM family_cards WHERE number = $1`,
+      [card.number],
+    );
     expect(rows.map((r) => r.envelope.subject)).toEqual([cardId, cardId, cardId]);
     expect(rows.map((r) => r.envelope.data)).toEqual([
       {
@@ -284,7 +387,11 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
           { nik: member.nik, relationship: FamilyRelationship.Istri },
         ],
       }),
-      expect.objectContaining({ change: 'MEMBER_REMOVED', affectedNik: member.nik, members: [{ nik: head.nik, relationship: FamilyRelationship.KepalaKeluarga }] }),
+      expect.objectContaining({
+        change: 'MEMBER_REMOVED',
+        affectedNik: member.nik,
+        members: [{ nik: head.nik, relationship: FamilyRelationship.KepalaKeluarga }],
+      }),
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { jetstream } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
+import type { MsgHdrs, NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { type CloudEvent, type EventMap, type EventSubject, STREAMS } from '@terpadu/contracts';
 
@@ -21,7 +21,9 @@ export class PopulationStream {
   /** Every event of `subject` currently in the stream (none when the stream does not exist yet). */
   async events<S extends EventSubject>(subject: S): Promise<StreamEvent<S>[]> {
     const js = jetstream(this.nc);
-    const consumer = await js.consumers.get(STREAMS.population.name, { filter_subjects: subject }).catch(() => undefined);
+    const consumer = await js.consumers
+      .get(STREAMS.population.name, { filter_subjects: subject })
+      .catch(() => undefined);
     if (!consumer) return [];
     const info = await consumer.info(true);
     const pending = info.num_pending;
@@ -29,7 +31,12 @@ export class PopulationStream {
     if (pending === 0) return out;
     const messages = await consumer.fetch({ max_messages: pending, expires: 5000 });
     for await (const m of messages) {
-      out.push({ subject: m.subject, msgId: m.headers?.get('Nats-Msg-Id'), event: m.json<CloudEvent<EventMap[S]>>() });
+      const headers = m.headers as MsgHdrs | undefined;
+      out.push({
+        subject: m.subject,
+        msgId: headers?.get('Nats-Msg-Id'),
+        event: m.json<CloudEvent<EventMap[S]>>(),
+      });
       if (out.length >= pending) break;
     }
     await consumer.delete().catch(() => undefined);
@@ -46,7 +53,8 @@ export class PopulationStream {
     for (;;) {
       const found = (await this.events(subject)).find((e) => predicate(e.event));
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no ${subject} event matching the predicate within ${timeoutMs} ms`);
+      if (Date.now() > deadline)
+        throw new Error(`no ${subject} event matching the predicate within ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }

@@ -47,12 +47,17 @@ export async function startPopulationApp(): Promise<PopulationTestApp> {
     .overrideProvider(Clock)
     .useValue(clock)
     .compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: ['error'],
+  });
   setupApp(app, env);
   await app.startAllMicroservices();
   await app.init();
 
-  const proxy = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [nats.url], name: 'population-spec' } });
+  const proxy = ClientProxyFactory.create({
+    transport: Transport.NATS,
+    options: { servers: [nats.url], name: 'population-spec' },
+  });
   await proxy.connect();
   const rpc = new RpcClient({ servers: nats.url, name: 'population-spec', defaultTimeoutMs: 15_000 }, proxy);
 

@@ -55,7 +55,10 @@ describe(`${ResidentsService.name} over NATS`, () => {
         createdAt: t.clock.now().toISOString(),
         updatedAt: t.clock.now().toISOString(),
       });
-      await expect(t.send(POPULATION_RESIDENTS_GET, { actor, nik: dto.nik })).resolves.toMatchObject({ id: view.id, birthDate: '1945-08-17' });
+      await expect(t.send(POPULATION_RESIDENTS_GET, { actor, nik: dto.nik })).resolves.toMatchObject({
+        id: view.id,
+        birthDate: '1945-08-17',
+      });
     });
 
     it('stores the birth date as an SQL date and reads back the same calendar day', async () => {
@@ -65,7 +68,9 @@ describe(`${ResidentsService.name} over NATS`, () => {
         [view.id],
       );
       expect(rows).toEqual([{ birth_date: '2000-01-01', type: 'date' }]);
-      await expect(t.send(POPULATION_RESIDENTS_GET, { actor, nik: view.nik })).resolves.toMatchObject({ birthDate: '2000-01-01' });
+      await expect(t.send(POPULATION_RESIDENTS_GET, { actor, nik: view.nik })).resolves.toMatchObject({
+        birthDate: '2000-01-01',
+      });
     });
 
     it('strips the spaces and dots people type into a NIK', async () => {
@@ -86,28 +91,43 @@ describe(`${ResidentsService.name} over NATS`, () => {
       ['a letter', '317404170885000X'],
       ['15 digits', '317404170885001'],
     ])('answers VALIDATION_FAILED 400 naming `nik` for %s', async (_label, nik) => {
-      const error = await t.rpcError(POPULATION_RESIDENTS_REGISTER, { actor, resident: { ...residentDto(), nik } });
+      const error = await t.rpcError(POPULATION_RESIDENTS_REGISTER, {
+        actor,
+        resident: { ...residentDto(), nik },
+      });
       expect(error).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, status: 400 });
       expect(error.errors?.map((e) => e.field)).toEqual(['nik']);
     });
 
     it('warns about an unknown regency or district and still registers', async () => {
-      const regency00 = await register({ nik: nikFor('1985-08-17', Sex.Male, '310001'), birthDate: '1985-08-17' });
+      const regency00 = await register({
+        nik: nikFor('1985-08-17', Sex.Male, '310001'),
+        birthDate: '1985-08-17',
+      });
       expect(regency00.warnings).toEqual([NikWarningCode.UnknownRegency]);
-      const district00 = await register({ nik: nikFor('1985-08-17', Sex.Male, '317400'), birthDate: '1985-08-17' });
+      const district00 = await register({
+        nik: nikFor('1985-08-17', Sex.Male, '317400'),
+        birthDate: '1985-08-17',
+      });
       expect(district00.warnings).toEqual([NikWarningCode.UnknownDistrict]);
     });
 
     it('accepts a NIK whose encoded birth date and sex disagree with the record, with review flags', async () => {
       const nik = nikFor('1985-08-17', Sex.Male);
       const view = await register({ nik, birthDate: '1985-08-18', sex: Sex.Female });
-      expect(view.reviewFlags.map((f) => f.code)).toEqual([ReviewFlagCode.NikBirthDateMismatch, ReviewFlagCode.NikSexMismatch]);
+      expect(view.reviewFlags.map((f) => f.code)).toEqual([
+        ReviewFlagCode.NikBirthDateMismatch,
+        ReviewFlagCode.NikSexMismatch,
+      ]);
       expect(view.reviewFlags.every((f) => f.message.length > 0)).toBe(true);
     });
 
     it('answers NIK_ALREADY_REGISTERED 409 for a NIK already in the registry', async () => {
       const first = await register();
-      const error = await t.rpcError(POPULATION_RESIDENTS_REGISTER, { actor, resident: { ...residentDto(), nik: first.nik } });
+      const error = await t.rpcError(POPULATION_RESIDENTS_REGISTER, {
+        actor,
+        resident: { ...residentDto(), nik: first.nik },
+      });
       expect(error).toMatchObject({ code: ErrorCode.NIK_ALREADY_REGISTERED, status: 409 });
     });
 
@@ -116,27 +136,45 @@ describe(`${ResidentsService.name} over NATS`, () => {
       const outcomes = await Promise.allSettled(
         Array.from({ length: 6 }, () => t.send(POPULATION_RESIDENTS_REGISTER, { actor, resident: dto })),
       );
-      const won = outcomes.filter((o): o is PromiseFulfilledResult<RegisteredResidentView> => o.status === 'fulfilled');
+      const won = outcomes.filter(
+        (o): o is PromiseFulfilledResult<RegisteredResidentView> => o.status === 'fulfilled',
+      );
       const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
       expect(won).toHaveLength(1);
       expect(lost.map((o) => (o.reason as { body: { code: string } }).body.code)).toEqual(
         Array(5).fill(ErrorCode.NIK_ALREADY_REGISTERED),
       );
-      const [{ count }] = await t.dataSource.query<{ count: string }[]>(`SELECT count(*) FROM residents WHERE nik = $1`, [dto.nik]);
+      const [{ count }] = await t.dataSource.query<{ count: string }[]>(
+        `SELECT count(*) FROM residents WHERE nik = $1`,
+        [dto.nik],
+      );
       expect(count).toBe('1');
     });
 
     it('refuses a birth date after today (the registry clock) with VALIDATION_FAILED on birthDate', async () => {
       // 2026-11-30 10:00 in Jakarta: tomorrow is 2026-12-01; today itself is accepted.
-      const tomorrow = await t.rpcError(POPULATION_RESIDENTS_REGISTER, { actor, resident: residentDto({ birthDate: '2026-12-01' }) });
-      expect(tomorrow).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, status: 400, errors: [expect.objectContaining({ field: 'birthDate' })] });
-      await expect(register({ birthDate: '2026-11-30' })).resolves.toMatchObject({ birthDate: '2026-11-30', reviewFlags: [] });
+      const tomorrow = await t.rpcError(POPULATION_RESIDENTS_REGISTER, {
+        actor,
+        resident: residentDto({ birthDate: '2026-12-01' }),
+      });
+      expect(tomorrow).toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        status: 400,
+        errors: [expect.objectContaining({ field: 'birthDate' })],
+      });
+      await expect(register({ birthDate: '2026-11-30' })).resolves.toMatchObject({
+        birthDate: '2026-11-30',
+        reviewFlags: [],
+      });
     });
 
     it('uses the registry time zone for today: 01:00 in Jakarta is already the next day', async () => {
       t.clock.set('2026-11-30T18:00:00.000Z'); // 2026-12-01 01:00 WIB
       try {
-        await expect(register({ birthDate: '2026-12-01' })).resolves.toMatchObject({ birthDate: '2026-12-01', reviewFlags: [] });
+        await expect(register({ birthDate: '2026-12-01' })).resolves.toMatchObject({
+          birthDate: '2026-12-01',
+          reviewFlags: [],
+        });
       } finally {
         t.clock.set('2026-11-30T03:00:00.000Z');
       }
@@ -148,7 +186,11 @@ describe(`${ResidentsService.name} over NATS`, () => {
         actor,
         resident: { ...dto, address: { ...dto.address, villageCode: VILLAGE_OUTSIDE } },
       });
-      expect(error).toMatchObject({ code: ErrorCode.FORBIDDEN, status: 403, errors: [expect.objectContaining({ field: 'address.villageCode' })] });
+      expect(error).toMatchObject({
+        code: ErrorCode.FORBIDDEN,
+        status: 403,
+        errors: [expect.objectContaining({ field: 'address.villageCode' })],
+      });
     });
 
     it('rejects unknown and missing fields by their path', async () => {
@@ -160,7 +202,10 @@ describe(`${ResidentsService.name} over NATS`, () => {
       expect(unknown.code).toBe(ErrorCode.VALIDATION_FAILED);
       expect(unknown.errors?.map((e) => e.field).sort()).toEqual(['address.villageCode', 'extra']);
       const { fullName: _omitted, ...withoutName } = dto;
-      const missing = await t.rpcError(POPULATION_RESIDENTS_REGISTER, { actor, resident: withoutName as typeof dto });
+      const missing = await t.rpcError(POPULATION_RESIDENTS_REGISTER, {
+        actor,
+        resident: withoutName as typeof dto,
+      });
       expect(missing.errors?.map((e) => e.field)).toContain('fullName');
     });
 
@@ -177,7 +222,10 @@ describe(`${ResidentsService.name} over NATS`, () => {
         );
       const existing = await register();
       const before = await count();
-      await t.rpcError(POPULATION_RESIDENTS_REGISTER, { actor, resident: { ...residentDto(), nik: existing.nik } });
+      await t.rpcError(POPULATION_RESIDENTS_REGISTER, {
+        actor,
+        resident: { ...residentDto(), nik: existing.nik },
+      });
       await expect(count()).resolves.toEqual(before);
     });
   });
@@ -186,34 +234,53 @@ describe(`${ResidentsService.name} over NATS`, () => {
     it('answers a resident outside the caller jurisdiction as RESIDENT_NOT_FOUND 404, like a missing one', async () => {
       const view = await register();
       const outsider = registrar({ jurisdiction: ['3201'] });
-      await expect(t.rpcError(POPULATION_RESIDENTS_GET, { actor: outsider, nik: view.nik })).resolves.toMatchObject({
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_GET, { actor: outsider, nik: view.nik }),
+      ).resolves.toMatchObject({
         code: ErrorCode.RESIDENT_NOT_FOUND,
         status: 404,
       });
-      await expect(t.rpcError(POPULATION_RESIDENTS_GET, { actor: registrar({ jurisdiction: [] }), nik: view.nik })).resolves.toMatchObject({
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_GET, { actor: registrar({ jurisdiction: [] }), nik: view.nik }),
+      ).resolves.toMatchObject({
         code: ErrorCode.RESIDENT_NOT_FOUND,
       });
-      await expect(t.rpcError(POPULATION_RESIDENTS_GET, { actor, nik: nikFor('1970-01-01', Sex.Male) })).resolves.toMatchObject({
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_GET, { actor, nik: nikFor('1970-01-01', Sex.Male) }),
+      ).resolves.toMatchObject({
         code: ErrorCode.RESIDENT_NOT_FOUND,
         status: 404,
       });
       // A village-level jurisdiction sees its own village only.
-      await expect(t.send(POPULATION_RESIDENTS_GET, { actor: registrar({ jurisdiction: [VILLAGE_A] }), nik: view.nik })).resolves.toMatchObject({
+      await expect(
+        t.send(POPULATION_RESIDENTS_GET, { actor: registrar({ jurisdiction: [VILLAGE_A] }), nik: view.nik }),
+      ).resolves.toMatchObject({
         id: view.id,
       });
-      await expect(t.rpcError(POPULATION_RESIDENTS_GET, { actor: registrar({ jurisdiction: [VILLAGE_B] }), nik: view.nik })).resolves.toMatchObject({
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_GET, {
+          actor: registrar({ jurisdiction: [VILLAGE_B] }),
+          nik: view.nik,
+        }),
+      ).resolves.toMatchObject({
         code: ErrorCode.RESIDENT_NOT_FOUND,
       });
     });
 
     it('answers an invalid NIK in a lookup as VALIDATION_FAILED on nik', async () => {
       const error = await t.rpcError(POPULATION_RESIDENTS_GET, { actor, nik: '3174043102900001' });
-      expect(error).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, errors: [expect.objectContaining({ field: 'nik' })] });
+      expect(error).toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        errors: [expect.objectContaining({ field: 'nik' })],
+      });
     });
 
     it('records every read in the access log with who, what, whose and the request id, never the NIK', async () => {
       const view = await register();
-      await t.send(POPULATION_RESIDENTS_GET, { actor: registrar({ sub: 'auditor-7', requestId: 'req-42' }), nik: view.nik });
+      await t.send(POPULATION_RESIDENTS_GET, {
+        actor: registrar({ sub: 'auditor-7', requestId: 'req-42' }),
+        nik: view.nik,
+      });
       const rows = await t.dataSource.query<Record<string, unknown>[]>(
         `SELECT actor_sub, action, resident_ids, request_id, row_to_json(l)::text AS raw
            FROM data_access_log l WHERE $1 = ANY(resident_ids) ORDER BY id`,
@@ -239,14 +306,22 @@ describe(`${ResidentsService.name} over NATS`, () => {
         registered.push(
           await register({
             fullName: `${names[i % names.length]} ${String.fromCharCode(65 + i)}`,
-            address: { villageCode: i % 2 === 0 ? VILLAGE_A : VILLAGE_B, rt: '001', rw: '001', street: 'Jl. Merdeka' },
+            address: {
+              villageCode: i % 2 === 0 ? VILLAGE_A : VILLAGE_B,
+              rt: '001',
+              rw: '001',
+              street: 'Jl. Merdeka',
+            },
           }),
         );
       }
       // Someone registered elsewhere by another regency's registrar: never in our results.
       await t.send(POPULATION_RESIDENTS_REGISTER, {
         actor: registrar({ jurisdiction: ['3201'] }),
-        resident: residentDto({ fullName: 'Ahmad Outside', address: { villageCode: VILLAGE_OUTSIDE, rt: '001', rw: '001', street: 'Jl. Bogor' } }),
+        resident: residentDto({
+          fullName: 'Ahmad Outside',
+          address: { villageCode: VILLAGE_OUTSIDE, rt: '001', rw: '001', street: 'Jl. Bogor' },
+        }),
       });
     });
 
@@ -255,7 +330,10 @@ describe(`${ResidentsService.name} over NATS`, () => {
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const page = await t.send(POPULATION_RESIDENTS_SEARCH, { actor: a, query: { ...query, ...(cursor ? { cursor } : {}) } });
+        const page = await t.send(POPULATION_RESIDENTS_SEARCH, {
+          actor: a,
+          query: { ...query, ...(cursor ? { cursor } : {}) },
+        });
         expect(page.items.length).toBeLessThanOrEqual(query.limit ?? 20);
         ids.push(...page.items.map((r) => r.id));
         cursor = page.nextCursor ?? undefined;
@@ -278,7 +356,9 @@ describe(`${ResidentsService.name} over NATS`, () => {
       expect(ids).toEqual(registered.filter((r) => r.fullName.startsWith('Ahmad')).map((r) => r.id));
       const outsider = await walk({ name: 'ahmad' }, registrar({ jurisdiction: ['3201'] }));
       expect(outsider.ids).toHaveLength(1);
-      await expect(t.send(POPULATION_RESIDENTS_SEARCH, { actor: registrar({ jurisdiction: [] }), query: {} })).resolves.toEqual({
+      await expect(
+        t.send(POPULATION_RESIDENTS_SEARCH, { actor: registrar({ jurisdiction: [] }), query: {} }),
+      ).resolves.toEqual({
         items: [],
         nextCursor: null,
       });
@@ -307,15 +387,23 @@ describe(`${ResidentsService.name} over NATS`, () => {
     });
 
     it('answers a cursor it did not issue, and a limit over 100, as VALIDATION_FAILED on the field', async () => {
-      await expect(t.rpcError(POPULATION_RESIDENTS_SEARCH, { actor, query: { cursor: 'bm90LWEtY3Vyc29y' } })).resolves.toMatchObject({
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_SEARCH, { actor, query: { cursor: 'bm90LWEtY3Vyc29y' } }),
+      ).resolves.toMatchObject({
         code: ErrorCode.VALIDATION_FAILED,
         errors: [expect.objectContaining({ field: 'cursor' })],
       });
-      const unknownId = Buffer.from(JSON.stringify({ v: 1, after: '00000000-0000-4000-8000-000000000000' })).toString('base64url');
-      await expect(t.rpcError(POPULATION_RESIDENTS_SEARCH, { actor, query: { cursor: unknownId } })).resolves.toMatchObject({
+      const unknownId = Buffer.from(
+        JSON.stringify({ v: 1, after: '00000000-0000-4000-8000-000000000000' }),
+      ).toString('base64url');
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_SEARCH, { actor, query: { cursor: unknownId } }),
+      ).resolves.toMatchObject({
         errors: [expect.objectContaining({ field: 'cursor' })],
       });
-      await expect(t.rpcError(POPULATION_RESIDENTS_SEARCH, { actor, query: { limit: 101 } })).resolves.toMatchObject({
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_SEARCH, { actor, query: { limit: 101 } }),
+      ).resolves.toMatchObject({
         code: ErrorCode.VALIDATION_FAILED,
         errors: [expect.objectContaining({ field: 'limit' })],
       });
@@ -343,7 +431,11 @@ describe(`${ResidentsService.name} over NATS`, () => {
         nik: view.nik,
         changes: { fullName: 'Budi Santosa', occupation: 'Petani', reason: 'Typo in the name per KTP' },
       });
-      expect(updated).toMatchObject({ fullName: 'Budi Santosa', occupation: 'Petani', updatedAt: t.clock.now().toISOString() });
+      expect(updated).toMatchObject({
+        fullName: 'Budi Santosa',
+        occupation: 'Petani',
+        updatedAt: t.clock.now().toISOString(),
+      });
 
       const history = await t.send(POPULATION_RESIDENTS_HISTORY, { actor, nik: view.nik });
       expect(history.items).toHaveLength(2);
@@ -363,64 +455,115 @@ describe(`${ResidentsService.name} over NATS`, () => {
       const view = await register();
       for (const occupation of ['Guru', 'Nelayan', 'Pedagang']) {
         t.clock.advance(1000);
-        await t.send(POPULATION_RESIDENTS_UPDATE, { actor, nik: view.nik, changes: { occupation, reason: `now ${occupation}` } });
+        await t.send(POPULATION_RESIDENTS_UPDATE, {
+          actor,
+          nik: view.nik,
+          changes: { occupation, reason: `now ${occupation}` },
+        });
       }
       const history = await t.send(POPULATION_RESIDENTS_HISTORY, { actor, nik: view.nik });
       expect(history.items.map((h) => h.reason)).toEqual(['now Pedagang', 'now Nelayan', 'now Guru', null]);
     });
 
     it('records each address part that changes and lets search find the new village', async () => {
-      const view = await register({ address: { villageCode: VILLAGE_A, rt: '001', rw: '002', hamlet: 'Melati', street: 'Jl. A' } });
+      const view = await register({
+        address: { villageCode: VILLAGE_A, rt: '001', rw: '002', hamlet: 'Melati', street: 'Jl. A' },
+      });
       await t.send(POPULATION_RESIDENTS_UPDATE, {
         actor,
         nik: view.nik,
-        changes: { address: { villageCode: VILLAGE_B, rt: '001', rw: '002', street: 'Jl. A' }, reason: 'Moved within the district' },
+        changes: {
+          address: { villageCode: VILLAGE_B, rt: '001', rw: '002', street: 'Jl. A' },
+          reason: 'Moved within the district',
+        },
       });
       const [latest] = (await t.send(POPULATION_RESIDENTS_HISTORY, { actor, nik: view.nik })).items;
       expect(latest.changes).toEqual([
         { field: 'address.villageCode', from: VILLAGE_A, to: VILLAGE_B },
         { field: 'address.hamlet', from: 'Melati', to: null },
       ]);
-      const inB = await t.send(POPULATION_RESIDENTS_SEARCH, { actor: registrar({ jurisdiction: [VILLAGE_B] }), query: { limit: 100 } });
+      const inB = await t.send(POPULATION_RESIDENTS_SEARCH, {
+        actor: registrar({ jurisdiction: [VILLAGE_B] }),
+        query: { limit: 100 },
+      });
       expect(inB.items.map((r) => r.id)).toContain(view.id);
     });
 
     it('answers NOTHING_TO_CHANGE 422 when no field changes, and records nothing', async () => {
       const view = await register({ occupation: 'Petani' });
       await expect(
-        t.rpcError(POPULATION_RESIDENTS_UPDATE, { actor, nik: view.nik, changes: { occupation: ' Petani ', reason: 'Same' } }),
+        t.rpcError(POPULATION_RESIDENTS_UPDATE, {
+          actor,
+          nik: view.nik,
+          changes: { occupation: ' Petani ', reason: 'Same' },
+        }),
       ).resolves.toMatchObject({ code: ErrorCode.NOTHING_TO_CHANGE, status: 422 });
-      await expect(t.send(POPULATION_RESIDENTS_HISTORY, { actor, nik: view.nik })).resolves.toMatchObject({ items: [{ kind: 'REGISTERED' }] });
+      await expect(t.send(POPULATION_RESIDENTS_HISTORY, { actor, nik: view.nik })).resolves.toMatchObject({
+        items: [{ kind: 'REGISTERED' }],
+      });
     });
 
     it('requires a reason', async () => {
       const view = await register();
-      const error = await t.rpcError(POPULATION_RESIDENTS_UPDATE, { actor, nik: view.nik, changes: { occupation: 'Guru' } as never });
-      expect(error).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, errors: expect.arrayContaining([expect.objectContaining({ field: 'reason' })]) });
-      const blank = await t.rpcError(POPULATION_RESIDENTS_UPDATE, { actor, nik: view.nik, changes: { occupation: 'Guru', reason: '   ' } });
-      expect(blank).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, errors: [expect.objectContaining({ field: 'reason' })] });
+      const error = await t.rpcError(POPULATION_RESIDENTS_UPDATE, {
+        actor,
+        nik: view.nik,
+        changes: { occupation: 'Guru' } as never,
+      });
+      expect(error).toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        errors: expect.arrayContaining([expect.objectContaining({ field: 'reason' })]),
+      });
+      const blank = await t.rpcError(POPULATION_RESIDENTS_UPDATE, {
+        actor,
+        nik: view.nik,
+        changes: { occupation: 'Guru', reason: '   ' },
+      });
+      expect(blank).toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        errors: [expect.objectContaining({ field: 'reason' })],
+      });
     });
 
     it('re-evaluates the review flags after a birth date or sex correction', async () => {
       const nik = nikFor('1985-08-17', Sex.Male);
       const view = await register({ nik, birthDate: '1985-08-18', sex: Sex.Female });
       expect(view.reviewFlags).toHaveLength(2);
-      const fixedDate = await t.send(POPULATION_RESIDENTS_UPDATE, { actor, nik, changes: { birthDate: '1985-08-17', reason: 'Per birth certificate' } });
+      const fixedDate = await t.send(POPULATION_RESIDENTS_UPDATE, {
+        actor,
+        nik,
+        changes: { birthDate: '1985-08-17', reason: 'Per birth certificate' },
+      });
       expect(fixedDate.reviewFlags.map((f) => f.code)).toEqual([ReviewFlagCode.NikSexMismatch]);
-      const fixedSex = await t.send(POPULATION_RESIDENTS_UPDATE, { actor, nik, changes: { sex: Sex.Male, reason: 'Per birth certificate' } });
+      const fixedSex = await t.send(POPULATION_RESIDENTS_UPDATE, {
+        actor,
+        nik,
+        changes: { sex: Sex.Male, reason: 'Per birth certificate' },
+      });
       expect(fixedSex.reviewFlags).toEqual([]);
     });
 
     it('refuses a future birth date, and a move outside the jurisdiction, and keeps the record as it was', async () => {
       const view = await register();
       await expect(
-        t.rpcError(POPULATION_RESIDENTS_UPDATE, { actor, nik: view.nik, changes: { birthDate: '2027-01-01', reason: 'x' } }),
-      ).resolves.toMatchObject({ code: ErrorCode.VALIDATION_FAILED, errors: [expect.objectContaining({ field: 'birthDate' })] });
+        t.rpcError(POPULATION_RESIDENTS_UPDATE, {
+          actor,
+          nik: view.nik,
+          changes: { birthDate: '2027-01-01', reason: 'x' },
+        }),
+      ).resolves.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        errors: [expect.objectContaining({ field: 'birthDate' })],
+      });
       await expect(
         t.rpcError(POPULATION_RESIDENTS_UPDATE, {
           actor,
           nik: view.nik,
-          changes: { fullName: 'Changed', address: { villageCode: VILLAGE_OUTSIDE, rt: '001', rw: '001', street: 'x' }, reason: 'x' },
+          changes: {
+            fullName: 'Changed',
+            address: { villageCode: VILLAGE_OUTSIDE, rt: '001', rw: '001', street: 'x' },
+            reason: 'x',
+          },
         }),
       ).resolves.toMatchObject({ code: ErrorCode.FORBIDDEN, status: 403 });
       await expect(t.send(POPULATION_RESIDENTS_GET, { actor, nik: view.nik })).resolves.toMatchObject({
@@ -433,9 +576,15 @@ describe(`${ResidentsService.name} over NATS`, () => {
       const view = await register();
       const outsider = registrar({ jurisdiction: ['3201'] });
       await expect(
-        t.rpcError(POPULATION_RESIDENTS_UPDATE, { actor: outsider, nik: view.nik, changes: { occupation: 'Guru', reason: 'x' } }),
+        t.rpcError(POPULATION_RESIDENTS_UPDATE, {
+          actor: outsider,
+          nik: view.nik,
+          changes: { occupation: 'Guru', reason: 'x' },
+        }),
       ).resolves.toMatchObject({ code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 });
-      await expect(t.rpcError(POPULATION_RESIDENTS_HISTORY, { actor: outsider, nik: view.nik })).resolves.toMatchObject({
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_HISTORY, { actor: outsider, nik: view.nik }),
+      ).resolves.toMatchObject({
         code: ErrorCode.RESIDENT_NOT_FOUND,
         status: 404,
       });
@@ -445,7 +594,11 @@ describe(`${ResidentsService.name} over NATS`, () => {
       const view = await register();
       await t.dataSource.query(`UPDATE residents SET status = 'MATI' WHERE id = $1`, [view.id]);
       await expect(
-        t.send(POPULATION_RESIDENTS_UPDATE, { actor, nik: view.nik, changes: { fullName: 'Budi Santosa', reason: 'For the death certificate' } }),
+        t.send(POPULATION_RESIDENTS_UPDATE, {
+          actor,
+          nik: view.nik,
+          changes: { fullName: 'Budi Santosa', reason: 'For the death certificate' },
+        }),
       ).resolves.toMatchObject({ fullName: 'Budi Santosa', status: ResidentStatus.Mati });
     });
   });

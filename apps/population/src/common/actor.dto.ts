@@ -14,7 +14,10 @@ export class ActorDto implements Actor {
 
   /** Region-code prefixes (province to village), digits only. */
   @IsArray()
-  @Matches(/^\d{2,10}$/, { each: true, message: 'jurisdiction entries must be region codes of 2 to 10 digits' })
+  @Matches(/^\d{2,10}$/, {
+    each: true,
+    message: 'jurisdiction entries must be region codes of 2 to 10 digits',
+  })
   jurisdiction: string[];
 
   @IsOptional()

@@ -6,7 +6,8 @@ import { invalidField } from './domain-errors';
 export class FamilyCardNumberPipe implements PipeTransform<unknown, string> {
   transform(value: unknown): string {
     const number = typeof value === 'string' ? value.replace(/[\s.]/g, '') : '';
-    if (!/^\d{16}$/.test(number)) throw invalidField('number', 'isFamilyCardNumber', 'number must be 16 digits');
+    if (!/^\d{16}$/.test(number))
+      throw invalidField('number', 'isFamilyCardNumber', 'number must be 16 digits');
     return number;
   }
 }

@@ -1,4 +1,8 @@
-import { createDataSourceOptions, MESSAGING_MIGRATIONS, type PostgresDataSourceOptions } from '@terpadu/database';
+import {
+  createDataSourceOptions,
+  MESSAGING_MIGRATIONS,
+  type PostgresDataSourceOptions,
+} from '@terpadu/database';
 import { type CustomTypesConfig, types } from 'pg';
 import { DataSource } from 'typeorm';
 import { DataAccessLog } from '../access-log/data-access-log.entity';
@@ -11,7 +15,14 @@ import { CreateResidents1796007508624 } from './migrations/1796007508624-create-
 import { CreateFamilyCards1796007508625 } from './migrations/1796007508625-create-family-cards';
 import { CreateDataAccessLog1796007508626 } from './migrations/1796007508626-create-data-access-log';
 
-export const POPULATION_ENTITIES = [DataAccessLog, FamilyCard, FamilyCardMember, FamilyCardSerial, Resident, ResidentChange];
+export const POPULATION_ENTITIES = [
+  DataAccessLog,
+  FamilyCard,
+  FamilyCardMember,
+  FamilyCardSerial,
+  Resident,
+  ResidentChange,
+];
 
 export const POPULATION_MIGRATIONS = [
   ...MESSAGING_MIGRATIONS,
@@ -29,14 +40,22 @@ const DATE_OID: number = types.builtins.DATE;
  */
 export const pgTypes: CustomTypesConfig = {
   getTypeParser: (oid: number, format?: 'text' | 'binary'): unknown =>
-    oid === DATE_OID && format !== 'binary' ? (value: string) => value : (types.getTypeParser(oid, format) as unknown),
+    oid === DATE_OID && format !== 'binary'
+      ? (value: string) => value
+      : (types.getTypeParser(oid, format) as unknown),
 };
 
 /** The population database, as Nest (TypeOrmModule), the migration command and tests open it. */
 export function createPopulationDataSourceOptions(url: string): PostgresDataSourceOptions {
-  const options = createDataSourceOptions({ url, entities: POPULATION_ENTITIES, migrations: POPULATION_MIGRATIONS });
+  const options = createDataSourceOptions({
+    url,
+    entities: POPULATION_ENTITIES,
+    migrations: POPULATION_MIGRATIONS,
+  });
   return { ...options, extra: { ...(options.extra as object | undefined), types: pgTypes } };
 }
 
 /** For TypeORM's CLI (`typeorm -d apps/population/src/database/data-source.ts migration:show`). */
-export default new DataSource(createPopulationDataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/population'));
+export default new DataSource(
+  createPopulationDataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/population'),
+);

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   try {
     const env = validateEnv(DatabaseEnv, process.env);
     const outcome = await migrate(env.DATABASE_URL, { revert: process.argv.includes('--revert') });
-    logger.info({ direction: outcome.direction, migrations: outcome.migrations }, `migrations ${outcome.direction}: ${outcome.migrations.length}`);
+    logger.info(
+      { direction: outcome.direction, migrations: outcome.migrations },
+      `migrations ${outcome.direction}: ${outcome.migrations.length}`,
+    );
   } catch (error) {
     logger.error({ err: error }, 'migration failed');
     process.exitCode = 1;

@@ -12,7 +12,9 @@ export interface MigrationOutcome {
 
 async function lastExecuted(dataSource: DataSource): Promise<string | undefined> {
   const table = dataSource.options.migrationsTableName ?? 'migrations';
-  const exists = await dataSource.query<{ found: string | null }[]>(`SELECT to_regclass($1) AS found`, [table]);
+  const exists = await dataSource.query<{ found: string | null }[]>(`SELECT to_regclass($1) AS found`, [
+    table,
+  ]);
   if (!exists[0]?.found) return undefined;
   const rows = await dataSource.query<{ name: string }[]>(
     `SELECT name FROM ${dataSource.driver.escape(table)} ORDER BY "timestamp" DESC, id DESC LIMIT 1`,

@@ -11,7 +11,13 @@ export class FamilyCardMember {
   id: string;
 
   /** Insertion order: the order people joined, also when they joined in the same instant. */
-  @Column({ type: 'bigint', generatedIdentity: 'ALWAYS', generated: 'identity', insert: false, update: false })
+  @Column({
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    generated: 'identity',
+    insert: false,
+    update: false,
+  })
   position: string;
 
   @Column({ name: 'family_card_id', type: 'uuid' })

@@ -47,7 +47,11 @@ interface LoadedCard {
 const ONE_ACTIVE_CARD_INDEX = 'family_card_members_one_active_card_uq';
 
 function alreadyInFamilyCard(): DomainException {
-  return new DomainException(ErrorCode.ALREADY_IN_FAMILY_CARD, 409, 'The resident is already a member of a family card');
+  return new DomainException(
+    ErrorCode.ALREADY_IN_FAMILY_CARD,
+    409,
+    'The resident is already a member of a family card',
+  );
 }
 
 /**
@@ -114,7 +118,11 @@ export class FamilyCardsService {
   async addMember(actor: Actor, number: string, dto: AddFamilyMemberDto): Promise<FamilyCardView> {
     const nik = this.normalizeNik(dto.nik, 'nik');
     if (dto.relationship === FamilyRelationship.KepalaKeluarga) {
-      throw new DomainException(ErrorCode.INVALID_RELATIONSHIP, 422, 'A family card has one head; add members with another relationship');
+      throw new DomainException(
+        ErrorCode.INVALID_RELATIONSHIP,
+        422,
+        'A family card has one head; add members with another relationship',
+      );
     }
     return this.guardMembership(() =>
       this.dataSource.transaction(async (m) => {
@@ -125,13 +133,26 @@ export class FamilyCardsService {
         const now = this.clock.now();
         await this.join(m, card, resident, dto.relationship, now);
         await m.update(FamilyCard, { id: card.id }, { updatedAt: now });
-        return this.publish(m, actor, card, 'MEMBER_ADDED', resident.nik, DataAccessAction.FamilyCardAddMember, now);
+        return this.publish(
+          m,
+          actor,
+          card,
+          'MEMBER_ADDED',
+          resident.nik,
+          DataAccessAction.FamilyCardAddMember,
+          now,
+        );
       }),
     );
   }
 
   /** A member leaves the card; the membership stays in the history with its reason. The head cannot leave. */
-  async removeMember(actor: Actor, number: string, nik: string, dto: RemoveFamilyMemberDto): Promise<FamilyCardView> {
+  async removeMember(
+    actor: Actor,
+    number: string,
+    nik: string,
+    dto: RemoveFamilyMemberDto,
+  ): Promise<FamilyCardView> {
     const reason = cleanText(dto.reason);
     if (reason.length === 0) throw invalidField('reason', 'isNotEmpty', 'reason should not be empty');
     return this.dataSource.transaction(async (m) => {
@@ -145,7 +166,11 @@ export class FamilyCardsService {
       );
       const membership = rows[0];
       if (!membership) {
-        throw new DomainException(ErrorCode.NOT_A_FAMILY_MEMBER, 404, 'No current member of this family card has this NIK');
+        throw new DomainException(
+          ErrorCode.NOT_A_FAMILY_MEMBER,
+          404,
+          'No current member of this family card has this NIK',
+        );
       }
       if (membership.relationship === FamilyRelationship.KepalaKeluarga) {
         throw new DomainException(
@@ -157,7 +182,15 @@ export class FamilyCardsService {
       const now = this.clock.now();
       await m.update(FamilyCardMember, { id: membership.id }, { leftAt: now, leaveReason: reason });
       await m.update(FamilyCard, { id: card.id }, { updatedAt: now });
-      return this.publish(m, actor, card, 'MEMBER_REMOVED', nik, DataAccessAction.FamilyCardRemoveMember, now);
+      return this.publish(
+        m,
+        actor,
+        card,
+        'MEMBER_REMOVED',
+        nik,
+        DataAccessAction.FamilyCardRemoveMember,
+        now,
+      );
     });
   }
 
@@ -234,7 +267,13 @@ export class FamilyCardsService {
     };
   }
 
-  private async join(m: EntityManager, card: FamilyCard, resident: Resident, relationship: FamilyRelationship, now: Date) {
+  private async join(
+    m: EntityManager,
+    card: FamilyCard,
+    resident: Resident,
+    relationship: FamilyRelationship,
+    now: Date,
+  ) {
     await m.insert(FamilyCardMember, {
       id: randomUUID(),
       familyCardId: card.id,
@@ -268,7 +307,12 @@ export class FamilyCardsService {
     return serial;
   }
 
-  private async findCard(m: EntityManager, actor: Actor, number: string, o: { lock: boolean }): Promise<FamilyCard> {
+  private async findCard(
+    m: EntityManager,
+    actor: Actor,
+    number: string,
+    o: { lock: boolean },
+  ): Promise<FamilyCard> {
     const card = await m.findOne(FamilyCard, {
       where: { number },
       ...(o.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

@@ -17,7 +17,13 @@ export class ResidentChange {
   id: string;
 
   /** Insertion order: breaks ties between entries with the same `changed_at`. */
-  @Column({ type: 'bigint', generatedIdentity: 'ALWAYS', generated: 'identity', insert: false, update: false })
+  @Column({
+    type: 'bigint',
+    generatedIdentity: 'ALWAYS',
+    generated: 'identity',
+    insert: false,
+    update: false,
+  })
   position: string;
 
   @Column({ name: 'resident_id', type: 'uuid' })

@@ -32,7 +32,10 @@ export class ResidentsController {
   }
 
   @MessagePattern(POPULATION_RESIDENTS_GET)
-  get(@Payload('actor') actor: ActorDto, @Payload('nik', NikPipe) nik: string): Promise<RpcResponse<typeof POPULATION_RESIDENTS_GET>> {
+  get(
+    @Payload('actor') actor: ActorDto,
+    @Payload('nik', NikPipe) nik: string,
+  ): Promise<RpcResponse<typeof POPULATION_RESIDENTS_GET>> {
     return this.residents.get(actor, nik);
   }
 

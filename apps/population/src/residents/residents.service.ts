@@ -35,7 +35,16 @@ const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
 
 /** The fields of a resident a correction may change, in the order history lists them. */
-const CORRECTABLE = ['fullName', 'birthPlace', 'birthDate', 'sex', 'religion', 'maritalStatus', 'occupation', 'educationLevel'] as const;
+const CORRECTABLE = [
+  'fullName',
+  'birthPlace',
+  'birthDate',
+  'sex',
+  'religion',
+  'maritalStatus',
+  'occupation',
+  'educationLevel',
+] as const;
 const ADDRESS_FIELDS = ['villageCode', 'rt', 'rw', 'hamlet', 'street'] as const;
 
 /** The resident fields held as text (enum values and ISO dates included): what a correction changes. */
@@ -131,14 +140,21 @@ export class ResidentsService {
           },
           { entityId: resident.id },
         );
-        await this.accessLog.record(m, { actor, action: DataAccessAction.ResidentRegister, residentIds: [resident.id] });
+        await this.accessLog.record(m, {
+          actor,
+          action: DataAccessAction.ResidentRegister,
+          residentIds: [resident.id],
+        });
       });
     } catch (error) {
       // Also the loser of two registrations racing with one NIK: the unique constraint decides.
       if (isUniqueViolation(error, 'residents_nik_uq')) {
-        throw new DomainException(ErrorCode.NIK_ALREADY_REGISTERED, 409, 'A resident with this NIK is already registered', [
-          { field: 'nik', code: 'unique', message: 'nik is already registered' },
-        ]);
+        throw new DomainException(
+          ErrorCode.NIK_ALREADY_REGISTERED,
+          409,
+          'A resident with this NIK is already registered',
+          [{ field: 'nik', code: 'unique', message: 'nik is already registered' }],
+        );
       }
       throw error;
     }
@@ -149,7 +165,11 @@ export class ResidentsService {
     return this.dataSource.transaction(async (m) => {
       const resident = await this.findInJurisdiction(m, actor, nik);
       const cards = await this.activeFamilyCards(m, [resident.id]);
-      await this.accessLog.record(m, { actor, action: DataAccessAction.ResidentRead, residentIds: [resident.id] });
+      await this.accessLog.record(m, {
+        actor,
+        action: DataAccessAction.ResidentRead,
+        residentIds: [resident.id],
+      });
       return this.toView(resident, cards.get(resident.id) ?? null);
     });
   }
@@ -166,11 +186,14 @@ export class ResidentsService {
     return this.dataSource.transaction(async (m) => {
       const qb = m
         .createQueryBuilder(Resident, 'r')
-        .where('r.village_code LIKE ANY(CAST(:prefixes AS text[]))', { prefixes: actor.jurisdiction.map((p) => `${escapeLike(p)}%`) })
+        .where('r.village_code LIKE ANY(CAST(:prefixes AS text[]))', {
+          prefixes: actor.jurisdiction.map((p) => `${escapeLike(p)}%`),
+        })
         .orderBy('r.created_at', 'ASC')
         .addOrderBy('r.id', 'ASC')
         .limit(limit + 1);
-      if (query.villageCode !== undefined) qb.andWhere('r.village_code = :villageCode', { villageCode: query.villageCode });
+      if (query.villageCode !== undefined)
+        qb.andWhere('r.village_code = :villageCode', { villageCode: query.villageCode });
       if (query.status !== undefined) qb.andWhere('r.status = :status', { status: query.status });
       if (query.name !== undefined) {
         const name = normalizeName(query.name);
@@ -180,13 +203,23 @@ export class ResidentsService {
       if (afterId !== undefined) {
         if (!(await m.exists(Resident, { where: { id: afterId } }))) throw this.badCursor();
         // Compare in SQL against the stored value, so no timestamp precision is lost in the cursor.
-        qb.andWhere('(r.created_at, r.id) > (SELECT c.created_at, c.id FROM residents c WHERE c.id = :afterId)', { afterId });
+        qb.andWhere(
+          '(r.created_at, r.id) > (SELECT c.created_at, c.id FROM residents c WHERE c.id = :afterId)',
+          { afterId },
+        );
       }
 
       const rows = actor.jurisdiction.length === 0 ? [] : await qb.getMany();
       const page = rows.slice(0, limit);
-      const cards = await this.activeFamilyCards(m, page.map((r) => r.id));
-      await this.accessLog.record(m, { actor, action: DataAccessAction.ResidentSearch, residentIds: page.map((r) => r.id) });
+      const cards = await this.activeFamilyCards(
+        m,
+        page.map((r) => r.id),
+      );
+      await this.accessLog.record(m, {
+        actor,
+        action: DataAccessAction.ResidentSearch,
+        residentIds: page.map((r) => r.id),
+      });
       return {
         items: page.map((r) => this.toView(r, cards.get(r.id) ?? null)),
         nextCursor: rows.length > limit ? encodeResidentCursor(page[page.length - 1].id) : null,
@@ -225,7 +258,8 @@ export class ResidentsService {
       if (dto.educationLevel != null) set('educationLevel', 'educationLevel', dto.educationLevel);
       if (dto.address != null) {
         // An address is corrected as a whole: a missing hamlet means "no hamlet".
-        if (!withinJurisdiction(dto.address.villageCode, actor.jurisdiction)) throw addressOutsideJurisdiction();
+        if (!withinJurisdiction(dto.address.villageCode, actor.jurisdiction))
+          throw addressOutsideJurisdiction();
         set('address.villageCode', 'villageCode', dto.address.villageCode);
         set('address.rt', 'rt', dto.address.rt);
         set('address.rw', 'rw', dto.address.rw);
@@ -233,7 +267,11 @@ export class ResidentsService {
         set('address.street', 'street', requiredText(dto.address.street, 'address.street'));
       }
       if (changes.length === 0) {
-        throw new DomainException(ErrorCode.NOTHING_TO_CHANGE, 422, 'The correction does not change any field');
+        throw new DomainException(
+          ErrorCode.NOTHING_TO_CHANGE,
+          422,
+          'The correction does not change any field',
+        );
       }
 
       const now = this.clock.now();
@@ -266,7 +304,11 @@ export class ResidentsService {
         },
         { entityId: resident.id },
       );
-      await this.accessLog.record(m, { actor, action: DataAccessAction.ResidentCorrect, residentIds: [resident.id] });
+      await this.accessLog.record(m, {
+        actor,
+        action: DataAccessAction.ResidentCorrect,
+        residentIds: [resident.id],
+      });
       const cards = await this.activeFamilyCards(m, [resident.id]);
       return this.toView(resident, cards.get(resident.id) ?? null);
     });
@@ -280,7 +322,11 @@ export class ResidentsService {
         where: { residentId: resident.id },
         order: { changedAt: 'DESC', position: 'DESC' },
       });
-      await this.accessLog.record(m, { actor, action: DataAccessAction.ResidentHistoryRead, residentIds: [resident.id] });
+      await this.accessLog.record(m, {
+        actor,
+        action: DataAccessAction.ResidentHistoryRead,
+        residentIds: [resident.id],
+      });
       return {
         items: entries.map((e) => ({
           id: e.id,
@@ -294,7 +340,12 @@ export class ResidentsService {
     });
   }
 
-  private async findInJurisdiction(m: EntityManager, actor: Actor, nik: string, o: { lock?: boolean } = {}): Promise<Resident> {
+  private async findInJurisdiction(
+    m: EntityManager,
+    actor: Actor,
+    nik: string,
+    o: { lock?: boolean } = {},
+  ): Promise<Resident> {
     const resident = await m.findOne(Resident, {
       where: { nik },
       ...(o.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -304,9 +355,14 @@ export class ResidentsService {
   }
 
   /** The current family card of each resident that has one. */
-  private async activeFamilyCards(m: EntityManager, residentIds: string[]): Promise<Map<string, ResidentFamilyCardView>> {
+  private async activeFamilyCards(
+    m: EntityManager,
+    residentIds: string[],
+  ): Promise<Map<string, ResidentFamilyCardView>> {
     if (residentIds.length === 0) return new Map();
-    const rows = await m.query<{ resident_id: string; number: string; relationship: ResidentFamilyCardView['relationship'] }[]>(
+    const rows = await m.query<
+      { resident_id: string; number: string; relationship: ResidentFamilyCardView['relationship'] }[]
+    >(
       `SELECT fm.resident_id, fc.number, fm.relationship
          FROM family_card_members fm JOIN family_cards fc ON fc.id = fm.family_card_id
         WHERE fm.resident_id = ANY($1::uuid[]) AND fm.left_at IS NULL`,
@@ -322,11 +378,16 @@ export class ResidentsService {
   }
 
   private assertNotInFuture(birthDate: string): void {
-    if (birthDate > this.clock.today()) throw invalidField('birthDate', 'notInFuture', 'birthDate cannot be after today');
+    if (birthDate > this.clock.today())
+      throw invalidField('birthDate', 'notInFuture', 'birthDate cannot be after today');
   }
 
   private badCursor(): DomainException {
-    return invalidField('cursor', 'isCursor', 'cursor is not a cursor of this search; start again without it');
+    return invalidField(
+      'cursor',
+      'isCursor',
+      'cursor is not a cursor of this search; start again without it',
+    );
   }
 
   private toView(r: Resident, familyCard: ResidentFamilyCardView | null): ResidentView {
@@ -341,7 +402,13 @@ export class ResidentsService {
       maritalStatus: r.maritalStatus,
       occupation: r.occupation,
       educationLevel: r.educationLevel,
-      address: { villageCode: r.villageCode, rt: r.rt, rw: r.rw, ...(r.hamlet !== null ? { hamlet: r.hamlet } : {}), street: r.street },
+      address: {
+        villageCode: r.villageCode,
+        rt: r.rt,
+        rw: r.rw,
+        ...(r.hamlet !== null ? { hamlet: r.hamlet } : {}),
+        street: r.street,
+      },
       status: r.status,
       familyCard,
       reviewFlags: reviewFlagViews(r.reviewFlags),

@@ -16,9 +16,15 @@ describe(reviewFlagsFor.name, () => {
   });
 
   it('flags a different day, month or two-digit year', () => {
-    expect(reviewFlagsFor(man1945, { birthDate: '1945-08-18', sex: Sex.Male })).toEqual([ReviewFlagCode.NikBirthDateMismatch]);
-    expect(reviewFlagsFor(man1945, { birthDate: '1945-09-17', sex: Sex.Male })).toEqual([ReviewFlagCode.NikBirthDateMismatch]);
-    expect(reviewFlagsFor(man1945, { birthDate: '1946-08-17', sex: Sex.Male })).toEqual([ReviewFlagCode.NikBirthDateMismatch]);
+    expect(reviewFlagsFor(man1945, { birthDate: '1945-08-18', sex: Sex.Male })).toEqual([
+      ReviewFlagCode.NikBirthDateMismatch,
+    ]);
+    expect(reviewFlagsFor(man1945, { birthDate: '1945-09-17', sex: Sex.Male })).toEqual([
+      ReviewFlagCode.NikBirthDateMismatch,
+    ]);
+    expect(reviewFlagsFor(man1945, { birthDate: '1946-08-17', sex: Sex.Male })).toEqual([
+      ReviewFlagCode.NikBirthDateMismatch,
+    ]);
   });
 
   it('does not flag a century the NIK cannot encode (a centenarian born 1920 with yy=20)', () => {
@@ -26,7 +32,9 @@ describe(reviewFlagsFor.name, () => {
   });
 
   it('flags a woman whose NIK encodes a man (day without +40), and the reverse', () => {
-    expect(reviewFlagsFor(man1945, { birthDate: '1945-08-17', sex: Sex.Female })).toEqual([ReviewFlagCode.NikSexMismatch]);
+    expect(reviewFlagsFor(man1945, { birthDate: '1945-08-17', sex: Sex.Female })).toEqual([
+      ReviewFlagCode.NikSexMismatch,
+    ]);
     expect(reviewFlagsFor(nik('3171015708450001'), { birthDate: '1945-08-17', sex: Sex.Male })).toEqual([
       ReviewFlagCode.NikSexMismatch,
     ]);

@@ -42,7 +42,9 @@ export class CreateResidents1796007508624 implements MigrationInterface {
     // Keyset pagination of search results.
     await q.query(`CREATE INDEX residents_created_at_id_idx ON residents (created_at, id)`);
     // Name search: contains, case and spacing ignored.
-    await q.query(`CREATE INDEX residents_name_trgm_idx ON residents USING gin (full_name_normalized gin_trgm_ops)`);
+    await q.query(
+      `CREATE INDEX residents_name_trgm_idx ON residents USING gin (full_name_normalized gin_trgm_ops)`,
+    );
 
     await q.query(`
       CREATE TABLE resident_changes (
@@ -56,7 +58,9 @@ export class CreateResidents1796007508624 implements MigrationInterface {
         changes jsonb NOT NULL,
         CONSTRAINT resident_changes_reason_ck CHECK (kind = 'REGISTERED' OR reason IS NOT NULL)
       )`);
-    await q.query(`CREATE INDEX resident_changes_resident_idx ON resident_changes (resident_id, changed_at, position)`);
+    await q.query(
+      `CREATE INDEX resident_changes_resident_idx ON resident_changes (resident_id, changed_at, position)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -19,7 +19,9 @@ export class CreateFamilyCards1796007508625 implements MigrationInterface {
         updated_at timestamptz NOT NULL,
         CONSTRAINT family_cards_number_uq UNIQUE (number)
       )`);
-    await q.query(`CREATE INDEX family_cards_village_code_idx ON family_cards (village_code varchar_pattern_ops)`);
+    await q.query(
+      `CREATE INDEX family_cards_village_code_idx ON family_cards (village_code varchar_pattern_ops)`,
+    );
 
     await q.query(`
       CREATE TABLE family_card_members (
@@ -43,7 +45,9 @@ export class CreateFamilyCards1796007508625 implements MigrationInterface {
     await q.query(`
       CREATE UNIQUE INDEX family_card_members_one_head_uq ON family_card_members (family_card_id)
         WHERE left_at IS NULL AND relationship = 'KEPALA_KELUARGA'`);
-    await q.query(`CREATE INDEX family_card_members_card_idx ON family_card_members (family_card_id, position)`);
+    await q.query(
+      `CREATE INDEX family_card_members_card_idx ON family_card_members (family_card_id, position)`,
+    );
     await q.query(`CREATE INDEX family_card_members_resident_idx ON family_card_members (resident_id)`);
 
     await q.query(`

@@ -16,7 +16,9 @@ export class CreateDataAccessLog1796007508626 implements MigrationInterface {
         request_id text NULL
       )`);
     // "Who processed my data?" and breach notices ask by resident.
-    await q.query(`CREATE INDEX data_access_log_resident_ids_idx ON data_access_log USING gin (resident_ids)`);
+    await q.query(
+      `CREATE INDEX data_access_log_resident_ids_idx ON data_access_log USING gin (resident_ids)`,
+    );
     await q.query(`CREATE INDEX data_access_log_at_idx ON data_access_log (at)`);
   }
 
