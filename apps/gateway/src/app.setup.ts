@@ -7,11 +7,10 @@ import { createOpenApiDocument } from './openapi/openapi-document';
 
 /**
  * Everything `main.ts` and the specs both apply to the application before it listens: security
- * headers, CORS, the OpenAPI document (`/openapi.json`) with Swagger UI (`/docs`), shutdown hooks.
+ * headers, CORS, the OpenAPI document (`/openapi.json`) with Swagger UI (`/docs`).
  * Validation, errors, rate limit and authentication are providers of AppModule.
  */
 export async function setupApp(app: NestFastifyApplication, env: Env): Promise<void> {
-  app.enableShutdownHooks();
   await app.register(helmet, {
     // An API answers JSON; the only HTML is Swagger UI, which loads its own scripts and styles and
     // uses inline styles and data: images.
@@ -25,6 +24,9 @@ export async function setupApp(app: NestFastifyApplication, env: Env): Promise<v
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // The gateway may be reached over plain HTTP inside a cluster or on a laptop; upgrading
+        // the docs page's own assets to HTTPS there would break it. TLS is the ingress's job.
+        upgradeInsecureRequests: null,
       },
     },
   });

@@ -40,7 +40,12 @@ export class FamilyCardsController {
     description: 'Issues a KK number for the head (a registered, living resident without an active card).',
   })
   @ApiCreatedResponse({ type: FamilyCardView, description: 'The new family card' })
-  @ApiProblemResponses({ 404: CARD_NOT_FOUND, 409: 'ALREADY_IN_FAMILY_CARD or RESIDENT_NOT_ACTIVE' })
+  @ApiProblemResponses({
+    404: CARD_NOT_FOUND,
+    409: 'ALREADY_IN_FAMILY_CARD: the head is already a member of a family card',
+    422: 'RESIDENT_NOT_ACTIVE: the head is not a living resident',
+    503: 'SERVICE_UNAVAILABLE: the service is not available, or no card number is left for today',
+  })
   create(@CurrentActor() actor: Actor, @Body() card: CreateFamilyCardDto): Promise<FamilyCardView> {
     return this.rpc.send(POPULATION_FAMILY_CARDS_CREATE, { actor, card });
   }
@@ -69,8 +74,8 @@ export class FamilyCardsController {
   @ApiCreatedResponse({ type: FamilyCardView, description: 'The family card with the new member' })
   @ApiProblemResponses({
     404: CARD_NOT_FOUND,
-    409: 'ALREADY_IN_FAMILY_CARD or RESIDENT_NOT_ACTIVE',
-    422: 'INVALID_RELATIONSHIP',
+    409: 'ALREADY_IN_FAMILY_CARD: the person is already a member of a family card',
+    422: 'INVALID_RELATIONSHIP or RESIDENT_NOT_ACTIVE',
   })
   addMember(
     @CurrentActor() actor: Actor,
@@ -91,7 +96,10 @@ export class FamilyCardsController {
       'members. A POST of a removal, not a DELETE with a body: some proxies and clients drop DELETE bodies.',
   })
   @ApiOkResponse({ type: FamilyCardView, description: 'The family card without the member' })
-  @ApiProblemResponses({ 404: CARD_NOT_FOUND, 409: 'NOT_A_FAMILY_MEMBER or HEAD_CANNOT_LEAVE' })
+  @ApiProblemResponses({
+    404: 'FAMILY_CARD_NOT_FOUND or NOT_A_FAMILY_MEMBER (also outside your jurisdiction)',
+    422: 'HEAD_CANNOT_LEAVE: the card needs a new head first',
+  })
   removeMember(
     @CurrentActor() actor: Actor,
     @Param() { number, nik }: FamilyCardMemberParamsDto,

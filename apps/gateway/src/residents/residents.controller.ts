@@ -43,7 +43,10 @@ export class ResidentsController {
       'flagged in `reviewFlags`.',
   })
   @ApiCreatedResponse({ type: RegisteredResidentView, description: 'Registered' })
-  @ApiProblemResponses({ 409: 'NIK_ALREADY_REGISTERED: a resident with this NIK exists' })
+  @ApiProblemResponses({
+    403: 'FORBIDDEN: your roles do not allow this operation, or the address is outside your jurisdiction',
+    409: 'NIK_ALREADY_REGISTERED: a resident with this NIK exists',
+  })
   register(
     @CurrentActor() actor: Actor,
     @Body() resident: RegisterResidentDto,
@@ -103,7 +106,11 @@ export class ResidentsController {
     description: 'Changes the given fields; `reason` is mandatory and every change is kept in the history.',
   })
   @ApiOkResponse({ type: ResidentView, description: 'The corrected resident' })
-  @ApiProblemResponses({ 404: OUTSIDE_JURISDICTION, 409: 'RESIDENT_NOT_ACTIVE or NOTHING_TO_CHANGE' })
+  @ApiProblemResponses({
+    403: 'FORBIDDEN: your roles do not allow this operation, or the new address is outside your jurisdiction',
+    404: OUTSIDE_JURISDICTION,
+    422: 'NOTHING_TO_CHANGE: the correction changes no field',
+  })
   correct(
     @CurrentActor() actor: Actor,
     @Param() { nik }: NikParamDto,
@@ -117,7 +124,7 @@ export class ResidentsController {
   @ApiOperation({
     operationId: 'getResidentHistory',
     summary: 'Get the change history of a resident',
-    description: 'Registration and every correction, oldest first, with who made it and why.',
+    description: 'Registration and every correction, newest first, with who made it and why.',
   })
   @ApiOkResponse({ type: ResidentHistoryView, description: 'The history' })
   @ApiProblemResponses({ 404: OUTSIDE_JURISDICTION })

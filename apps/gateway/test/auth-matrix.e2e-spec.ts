@@ -1,0 +1,240 @@
+import { ErrorCode, Role } from '@terpadu/contracts';
+import { ACCESS } from '../src/auth/access-policy';
+import { registration, rolesExcept } from './fixtures';
+import { type ApiResponse, type Platform, startPlatform } from './platform';
+
+/**
+ * The auth matrix of every endpoint, end to end: the built gateway and population service over real
+ * NATS and PostgreSQL. For each endpoint: no token 401; every role the access policy leaves out
+ * 403; an officer whose jurisdiction does not cover the person 404 (403 when registering an address
+ * outside it, since there is no person yet); an officer inside it 200/201.
+ */
+const VILLAGE = '3171011001'; // Jakarta Pusat
+const INSIDE = ['3171'];
+const OUTSIDE = ['3273']; // Kota Bandung
+
+const RESIDENT = registration({ nik: '3171011708850001', fullName: 'Budi Santoso', birthDate: '1985-08-17' });
+const HEAD = registration({ nik: '3171012503800002', fullName: 'Agus Wijaya', birthDate: '1980-03-25' });
+const CHILD = registration({
+  nik: '3171015512100003',
+  fullName: 'Sari Wijaya',
+  birthDate: '2010-12-15',
+  sex: 'PEREMPUAN',
+  maritalStatus: 'BELUM_KAWIN',
+});
+const NEWCOMER = registration({
+  nik: '3171010101900004',
+  fullName: 'Dedi Kurniawan',
+  birthDate: '1990-01-01',
+});
+const MISSING_ID = '0b9f6a52-6a43-4c4c-9d2c-2f0a8f4b1c11';
+
+interface Row {
+  name: string;
+  method: string;
+  path: () => string;
+  body?: unknown;
+  allowed: readonly Role[];
+  /** What an allowed role outside the jurisdiction gets; undefined where jurisdiction does not apply. */
+  outside?: (res: ApiResponse) => void;
+  inside: (res: ApiResponse) => void;
+}
+
+const state = { familyCard: '' };
+
+const notFound = (code: ErrorCode) => (res: ApiResponse) => {
+  expect(res.status).toBe(404);
+  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(res.body.code).toBe(code);
+};
+const emptyPage = (res: ApiResponse) => {
+  expect(res.status).toBe(200);
+  expect(res.body.items).toEqual([]);
+};
+const niksOf = (res: ApiResponse) => (res.body.items as Array<{ nik: string }>).map((item) => item.nik);
+
+const ROWS: Row[] = [
+  {
+    name: 'POST /v1/residents',
+    method: 'POST',
+    path: () => '/v1/residents',
+    body: NEWCOMER,
+    allowed: ACCESS.registerResidents,
+    outside: (res) => {
+      expect(res.status).toBe(403);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'address.villageCode' })]);
+    },
+    inside: (res) => {
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ nik: NEWCOMER.nik, fullName: 'Dedi Kurniawan', status: 'HIDUP' });
+    },
+  },
+  {
+    name: 'GET /v1/residents',
+    method: 'GET',
+    path: () => `/v1/residents?villageCode=${VILLAGE}&limit=100`,
+    allowed: ACCESS.readResidents,
+    outside: emptyPage,
+    inside: (res) => {
+      expect(res.status).toBe(200);
+      expect(niksOf(res)).toEqual(expect.arrayContaining([RESIDENT.nik, HEAD.nik]));
+    },
+  },
+  {
+    name: 'POST /v1/residents/search',
+    method: 'POST',
+    path: () => '/v1/residents/search',
+    body: { name: 'santoso' },
+    allowed: ACCESS.readResidents,
+    outside: emptyPage,
+    inside: (res) => {
+      expect(res.status).toBe(200);
+      expect(niksOf(res)).toEqual([RESIDENT.nik]);
+    },
+  },
+  {
+    name: 'GET /v1/residents/{nik}',
+    method: 'GET',
+    path: () => `/v1/residents/${RESIDENT.nik as string}`,
+    allowed: ACCESS.readResidents,
+    outside: notFound(ErrorCode.RESIDENT_NOT_FOUND),
+    inside: (res) => {
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ nik: RESIDENT.nik, fullName: 'Budi Santoso' });
+    },
+  },
+  {
+    name: 'PATCH /v1/residents/{nik}',
+    method: 'PATCH',
+    path: () => `/v1/residents/${RESIDENT.nik as string}`,
+    body: { occupation: 'Guru', reason: 'Pekerjaan berubah (KTP baru)' },
+    allowed: ACCESS.correctResidents,
+    outside: notFound(ErrorCode.RESIDENT_NOT_FOUND),
+    inside: (res) => {
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ occupation: 'Guru' });
+    },
+  },
+  {
+    name: 'GET /v1/residents/{nik}/history',
+    method: 'GET',
+    path: () => `/v1/residents/${RESIDENT.nik as string}/history`,
+    allowed: ACCESS.readResidentHistory,
+    outside: notFound(ErrorCode.RESIDENT_NOT_FOUND),
+    inside: (res) => {
+      expect(res.status).toBe(200);
+      expect((res.body.items as Array<{ kind: string }>).map((item) => item.kind)).toEqual([
+        'CORRECTED',
+        'REGISTERED',
+      ]);
+    },
+  },
+  {
+    name: 'POST /v1/family-cards',
+    method: 'POST',
+    path: () => '/v1/family-cards',
+    body: { headNik: HEAD.nik },
+    allowed: ACCESS.changeFamilyCards,
+    outside: notFound(ErrorCode.RESIDENT_NOT_FOUND),
+    inside: (res) => {
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ headNik: HEAD.nik, number: expect.stringMatching(/^317101\d{10}$/) });
+      state.familyCard = res.body.number as string;
+    },
+  },
+  {
+    name: 'GET /v1/family-cards/{number}',
+    method: 'GET',
+    path: () => `/v1/family-cards/${state.familyCard}`,
+    allowed: ACCESS.readFamilyCards,
+    outside: notFound(ErrorCode.FAMILY_CARD_NOT_FOUND),
+    inside: (res) => {
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        number: state.familyCard,
+        members: [expect.objectContaining({ nik: HEAD.nik })],
+      });
+    },
+  },
+  {
+    name: 'POST /v1/family-cards/{number}/members',
+    method: 'POST',
+    path: () => `/v1/family-cards/${state.familyCard}/members`,
+    body: { nik: CHILD.nik, relationship: 'ANAK' },
+    allowed: ACCESS.changeFamilyCards,
+    outside: notFound(ErrorCode.FAMILY_CARD_NOT_FOUND),
+    inside: (res) => {
+      expect(res.status).toBe(201);
+      expect((res.body.members as Array<{ nik: string }>).map((m) => m.nik)).toEqual([HEAD.nik, CHILD.nik]);
+    },
+  },
+  {
+    name: 'POST /v1/family-cards/{number}/members/{nik}/removal',
+    method: 'POST',
+    path: () => `/v1/family-cards/${state.familyCard}/members/${CHILD.nik as string}/removal`,
+    body: { reason: 'Pindah ikut orang tua lain' },
+    allowed: ACCESS.changeFamilyCards,
+    outside: notFound(ErrorCode.FAMILY_CARD_NOT_FOUND),
+    inside: (res) => {
+      expect(res.status).toBe(200);
+      expect((res.body.members as Array<{ nik: string }>).map((m) => m.nik)).toEqual([HEAD.nik]);
+    },
+  },
+  {
+    name: 'GET /v1/admin/dead-letters',
+    method: 'GET',
+    path: () => '/v1/admin/dead-letters',
+    allowed: ACCESS.operateDeadLetters,
+    inside: (res) => {
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ items: [], unavailable: [] });
+    },
+  },
+  {
+    name: 'POST /v1/admin/dead-letters/{id}/replay',
+    method: 'POST',
+    path: () => `/v1/admin/dead-letters/${MISSING_ID}/replay`,
+    allowed: ACCESS.operateDeadLetters,
+    inside: notFound(ErrorCode.DEAD_LETTER_NOT_FOUND),
+  },
+];
+
+describe('auth matrix through the gateway', () => {
+  let platform: Platform;
+
+  beforeAll(async () => {
+    platform = await startPlatform();
+    const registrar = { roles: [Role.Registrar], jurisdiction: ['31'] };
+    for (const person of [RESIDENT, HEAD, CHILD]) {
+      const res = await platform.call('POST', '/v1/residents', registrar, person);
+      expect(res.status).toBe(201);
+    }
+  });
+  afterAll(() => platform?.stop());
+
+  it.each(ROWS.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
+    const call = (as: Parameters<Platform['call']>[2]) => platform.call(row.method, row.path(), as, row.body);
+
+    const anonymous = await call(null);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe(ErrorCode.UNAUTHENTICATED);
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+
+    for (const role of rolesExcept(row.allowed)) {
+      const denied = await call({ roles: [role], jurisdiction: INSIDE });
+      expect({ role, status: denied.status, code: denied.body.code }).toEqual({
+        role,
+        status: 403,
+        code: ErrorCode.FORBIDDEN,
+      });
+    }
+
+    for (const role of row.allowed) {
+      if (row.outside) row.outside(await call({ roles: [role], jurisdiction: OUTSIDE }));
+    }
+    // Writes succeed once; every allowed role is checked on reads.
+    const insiders =
+      row.method === 'GET' || row.name.endsWith('/search') ? row.allowed : row.allowed.slice(0, 1);
+    for (const role of insiders) row.inside(await call({ roles: [role], jurisdiction: INSIDE }));
+  });
+});
