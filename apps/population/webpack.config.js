@@ -11,7 +11,9 @@ module.exports = {
       compiler: 'tsc',
       main: join(__dirname, 'src/main.ts'),
       // dist/apps/population/migrate.js: the migration command (see src/database/migrate.ts).
-      additionalEntryPoints: [{ entryName: 'migrate', entryPath: join(__dirname, 'src/database/migrate.ts') }],
+      additionalEntryPoints: [
+        { entryName: 'migrate', entryPath: join(__dirname, 'src/database/migrate.ts') },
+      ],
       tsConfig: join(__dirname, 'tsconfig.app.json'),
       outputHashing: 'none',
       optimization: false,

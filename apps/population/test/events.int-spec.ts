@@ -1,87 +1,70 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import {
-  type CloudEvent,
   POPULATION_RESIDENTS_REGISTER,
   POPULATION_RESIDENTS_UPDATE,
   RESIDENT_REGISTERED_V1,
   RESIDENT_UPDATED_V1,
-  type ResidentRegisteredV1,
   ResidentStatus,
   Sex,
   STREAMS,
 } from '@terpadu/contracts';
-import { nodeBinary } from '@terpadu/testing';
+import { createDataSourceOptions, MESSAGING_MIGRATIONS } from '@terpadu/database';
+import { nodeBinary, workspaceRoot } from '@terpadu/testing';
+import { DataSource } from 'typeorm';
 import { ResidentsService } from '../src/residents/residents.service';
 import { registrar, residentDto, VILLAGE_A } from './builders';
 import { eventually } from './eventually';
 import { PopulationStream } from './jetstream';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
 
-interface ConsumedLine {
-  msgId: string | undefined;
-  event: CloudEvent<ResidentRegisteredV1>;
+/** The effects table the consumer fixture writes into (one row per handled event, no unique key). */
+const EFFECTS_TABLE = `CREATE TABLE effects (
+  seq bigserial PRIMARY KEY,
+  consumer text NOT NULL,
+  event_id uuid NOT NULL,
+  trace_id text,
+  pid int NOT NULL DEFAULT pg_backend_pid()
+)`;
+
+interface ConsumerProcess {
+  output(): string;
+  stop(): Promise<void>;
 }
 
-/** A consumer of the population stream running as its own Node process (test/fixtures/event-consumer.mjs). */
-class ConsumerProcess {
-  private readonly lines: string[] = [];
-  private readonly waiters: (() => void)[] = [];
-  private readonly child: ChildProcess;
-  private stderr = '';
-
-  constructor(natsUrl: string, durable: string, subject: string) {
-    this.child = spawn(
-      nodeBinary(),
-      [join(__dirname, 'fixtures', 'event-consumer.mjs'), natsUrl, durable, subject],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    createInterface({ input: this.child.stdout! }).on('line', (line) => {
-      this.lines.push(line);
-      this.waiters.splice(0).forEach((wake) => wake());
-    });
-    this.child.stderr!.on('data', (chunk: Buffer) => {
-      this.stderr += chunk.toString();
-    });
-  }
-
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
-  async waitForLine(predicate: (line: string) => boolean, timeoutMs = 20_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = this.lines.find(predicate);
-      if (found) return found;
-      const left = deadline - Date.now();
-      if (left <= 0)
-        throw new Error(
-          `consumer process printed nothing matching within ${timeoutMs} ms; stderr: ${this.stderr}`,
-        );
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(left, 500));
-        this.waiters.push(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
-  }
-
-  events(): ConsumedLine[] {
-    return this.lines.filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as ConsumedLine);
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
-    const exited = new Promise((r) => this.child.once('exit', r));
-    this.child.kill('SIGTERM');
-    await exited;
-  }
+/**
+ * Another service in its own Node process: the messaging lib's consumer fixture (a Nest app with
+ * MessagingModule and an @OnEvent(RESIDENT_REGISTERED_V1) handler that records its effect), with its
+ * own database, consuming through a durable JetStream consumer with an inbox.
+ */
+async function startConsumerProcess(env: Record<string, string>): Promise<ConsumerProcess> {
+  const root = workspaceRoot();
+  const child = spawn(
+    nodeBinary(),
+    [
+      '-r',
+      join(root, 'tools/ts-register.cjs'),
+      join(root, 'libs/shared/messaging/test/fixtures/consumer-process.ts'),
+    ],
+    { cwd: root, env: { ...process.env, TZ: 'UTC', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  await eventually(async () => {
+    if (gone) throw new Error(`consumer process exited:\n${output}`);
+    expect(output).toContain('CONSUMER_READY');
+  }, 30_000);
+  return {
+    output: () => output,
+    async stop() {
+      if (!gone) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 describe('population events (outbox to JetStream)', () => {
@@ -169,13 +152,35 @@ describe('population events (outbox to JetStream)', () => {
     });
   });
 
-  it('keeps a registration made while NATS is down, and delivers its event to a consumer process once NATS is back', async () => {
-    await t.nats.stop();
+  it('keeps a registration made while NATS is down, and delivers its event to a consumer in another process once NATS is back', async () => {
+    // The consuming service: its own database (messaging tables + effects) and its own process.
+    const consumerDbUrl = await t.postgres.createDatabase('population_consumer');
+    const consumerDb = new DataSource(
+      createDataSourceOptions({ url: consumerDbUrl, entities: [], migrations: MESSAGING_MIGRATIONS }),
+    );
+    await consumerDb.initialize();
+    await consumerDb.runMigrations();
+    await consumerDb.query(EFFECTS_TABLE);
+    const effects = async (eventId: string) =>
+      (
+        await consumerDb.query<{ n: number }[]>(
+          `SELECT count(*)::int AS n FROM effects WHERE event_id = $1`,
+          [eventId],
+        )
+      )[0].n;
     let consumer: ConsumerProcess | undefined;
     try {
+      consumer = await startConsumerProcess({
+        DATABASE_URL: consumerDbUrl,
+        NATS_URL: t.nats.url,
+        SERVICE: 'population-durability',
+      });
+
+      await t.nats.stop();
       // RPC needs NATS, so the registration is made in-process: the service itself must not need NATS.
-      const residents = t.app.get(ResidentsService);
-      const view = await residents.register(actor, residentDto({ fullName: 'Saat NATS Mati' }));
+      const view = await t.app
+        .get(ResidentsService)
+        .register(actor, residentDto({ fullName: 'Saat NATS Mati' }));
       const [row] = await t.dataSource.query<{ id: string; sent_at: Date | null }[]>(
         `SELECT id, sent_at FROM outbox WHERE envelope->>'subject' = $1`,
         [view.id],
@@ -184,25 +189,21 @@ describe('population events (outbox to JetStream)', () => {
       await expect(
         t.dataSource.query(`SELECT 1 FROM residents WHERE id = $1`, [view.id]),
       ).resolves.toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 1500));
+      await expect(effects(row.id)).resolves.toBe(0);
 
       await t.nats.start();
-      consumer = new ConsumerProcess(t.nats.url, 'durability-spec', RESIDENT_REGISTERED_V1);
-      expect(consumer.pid).toEqual(expect.any(Number));
-      const line = await consumer.waitForLine((l) => l.includes(view.id), 30_000);
-      const consumed = JSON.parse(line) as ConsumedLine;
-      expect(consumed.msgId).toBe(row.id);
-      expect(consumed.event).toMatchObject({ id: row.id, type: RESIDENT_REGISTERED_V1, subject: view.id });
-      expect(consumed.event.data).toMatchObject({
-        residentId: view.id,
-        nik: view.nik,
-        fullName: 'Saat NATS Mati',
-      });
-      // Published once: JetStream deduplicates on Nats-Msg-Id even if the relay retried.
-      expect(consumer.events().filter((e) => e.event.id === row.id)).toHaveLength(1);
+      await eventually(async () => expect(await effects(row.id)).toBe(1), 60_000);
       await expectMarkedSent(row.id);
+      // Handled once, even though the relay retried while NATS was away.
+      await new Promise((r) => setTimeout(r, 1000));
+      await expect(effects(row.id)).resolves.toBe(1);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- consumer process ---\n${consumer?.output() ?? ''}`);
     } finally {
-      await consumer?.stop();
       await t.nats.start();
+      await consumer?.stop();
+      await consumerDb.destroy();
     }
   });
 

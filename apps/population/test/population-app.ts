@@ -18,6 +18,7 @@ export interface PopulationTestApp {
   dataSource: DataSource;
   databaseUrl: string;
   nats: TestNats;
+  postgres: TestPostgres;
   rpc: RpcClient;
   /** Sends an RPC over real NATS and resolves with the service's error body (fails if it succeeded). */
   rpcError<S extends RpcSubject>(subject: S, request: RpcRequest<S>): Promise<ServiceErrorBody>;
@@ -68,6 +69,7 @@ export async function startPopulationApp(): Promise<PopulationTestApp> {
     dataSource: app.get(DataSource),
     databaseUrl,
     nats,
+    postgres,
     rpc,
     send,
     async rpcError(subject, request) {
