@@ -145,3 +145,34 @@ describe('gateway basics', () => {
     });
   });
 });
+
+describe('gateway CORS', () => {
+  let spec: SpecApp;
+  beforeAll(async () => {
+    spec = await createSpecApp({ CORS_ORIGINS: 'https://desa.example' });
+  });
+  afterAll(() => spec.close());
+
+  const preflight = (origin: string) =>
+    spec.request({
+      method: 'OPTIONS',
+      url: '/v1/residents/search',
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
+
+  it('lets the configured origins call the API from a browser', async () => {
+    const res = await preflight('https://desa.example');
+    expect(res.statusCode).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('https://desa.example');
+    expect(res.headers['access-control-allow-headers']).toContain('authorization');
+  });
+
+  it('does not let other origins in', async () => {
+    const res = await preflight('https://evil.example');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+});
