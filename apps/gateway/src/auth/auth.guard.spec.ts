@@ -259,3 +259,22 @@ describe(`${AuthGuard.name} with a JWKS URL`, () => {
     expect(forged.statusCode).toBe(401);
   });
 });
+
+describe(`${AuthGuard.name} when the issuer's JWKS cannot be fetched`, () => {
+  let spec: SpecApp;
+  beforeAll(async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    spec = await createSpecApp({ AUTH_PUBLIC_KEY: '', AUTH_JWKS_URL: `http://127.0.0.1:${port}/certs` });
+  });
+  afterAll(() => spec.close());
+
+  it('answers 503 (retry later) rather than blaming the token', async () => {
+    const res = await spec.request({ method: 'GET', url: URL, as: { roles: [Role.Registrar] } });
+    expect(res.statusCode).toBe(503);
+    expect(problemOf(res)).toMatchObject({ code: ErrorCode.SERVICE_UNAVAILABLE });
+    expect(spec.rpc.calls).toHaveLength(0);
+  });
+});
