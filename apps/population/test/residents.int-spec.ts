@@ -209,6 +209,57 @@ describe(`${ResidentsService.name} over NATS`, () => {
       expect(missing.errors?.map((e) => e.field)).toContain('fullName');
     });
 
+    it.each([
+      ['missing', undefined],
+      ['null', null],
+      ['a string', 'Jl. Kenanga'],
+      ['an array', []],
+    ])('answers an address that is %s as VALIDATION_FAILED on address', async (_label, address) => {
+      const error = await t.rpcError(POPULATION_RESIDENTS_REGISTER, {
+        actor,
+        resident: { ...residentDto(), address } as never,
+      });
+      expect(error).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, status: 400 });
+      expect(error.errors?.map((e) => e.field)).toContain('address');
+    });
+
+    it('answers text PostgreSQL cannot store (NUL) as VALIDATION_FAILED on the field, never a failure', async () => {
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_REGISTER, {
+          actor,
+          resident: residentDto({ fullName: 'Budi\u0000Santoso' }),
+        }),
+      ).resolves.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        errors: [expect.objectContaining({ field: 'fullName' })],
+      });
+      const dto = residentDto();
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_REGISTER, {
+          actor,
+          resident: { ...dto, address: { ...dto.address, street: 'Jl.\u0000' } },
+        }),
+      ).resolves.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        errors: [expect.objectContaining({ field: 'address.street' })],
+      });
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_SEARCH, { actor, query: { name: 'bu\u0000di' } }),
+      ).resolves.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        errors: [expect.objectContaining({ field: 'name' })],
+      });
+      await expect(
+        t.rpcError(POPULATION_RESIDENTS_REGISTER, {
+          actor: registrar({ sub: 'x\u0000' }),
+          resident: residentDto(),
+        }),
+      ).resolves.toMatchObject({
+        code: ErrorCode.VALIDATION_FAILED,
+        errors: [expect.objectContaining({ field: 'sub' })],
+      });
+    });
+
     it('answers a registration without a resident as VALIDATION_FAILED, not a failure', async () => {
       const error = await t.rpcError(POPULATION_RESIDENTS_REGISTER, { actor } as never);
       expect(error).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, status: 400 });

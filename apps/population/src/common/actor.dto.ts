@@ -1,11 +1,15 @@
 import type { Actor } from '@terpadu/contracts';
 import { IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
+// eslint-disable-next-line no-control-regex
+const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/;
+
 /** The caller as the gateway names it in every request; validated like any other payload. */
 export class ActorDto implements Actor {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @Matches(PRINTABLE, { message: 'sub must not contain control characters' })
   sub: string;
 
   @IsArray()
@@ -23,5 +27,6 @@ export class ActorDto implements Actor {
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @Matches(PRINTABLE, { message: 'requestId must not contain control characters' })
   requestId?: string;
 }

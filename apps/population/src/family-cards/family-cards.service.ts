@@ -21,7 +21,7 @@ import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '../clock/clock';
 import { familyCardNotFound, invalidField, residentNotFound } from '../common/domain-errors';
 import { isUniqueViolation } from '../common/pg-errors';
-import { cleanText } from '../common/text';
+import { cleanText, hasControlCharacters } from '../common/text';
 import { Resident } from '../residents/resident.entity';
 import { FamilyCardMember } from './family-card-member.entity';
 import { familyCardNumber, familyCardPrefix, MAX_FAMILY_CARD_SERIAL } from './family-card-number';
@@ -153,6 +153,9 @@ export class FamilyCardsService {
     nik: string,
     dto: RemoveFamilyMemberDto,
   ): Promise<FamilyCardView> {
+    if (hasControlCharacters(dto.reason)) {
+      throw invalidField('reason', 'noControlCharacters', 'reason must not contain control characters');
+    }
     const reason = cleanText(dto.reason);
     if (reason.length === 0) throw invalidField('reason', 'isNotEmpty', 'reason should not be empty');
     return this.dataSource.transaction(async (m) => {

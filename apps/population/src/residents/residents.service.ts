@@ -25,7 +25,7 @@ import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '../clock/clock';
 import { addressOutsideJurisdiction, invalidField, residentNotFound } from '../common/domain-errors';
 import { isUniqueViolation } from '../common/pg-errors';
-import { cleanText, escapeLike, normalizeName } from '../common/text';
+import { cleanText, escapeLike, hasControlCharacters, normalizeName } from '../common/text';
 import { type FieldChange, ResidentChange } from './resident-change.entity';
 import { decodeResidentCursor, encodeResidentCursor } from './resident-cursor';
 import { Resident } from './resident.entity';
@@ -50,15 +50,21 @@ const ADDRESS_FIELDS = ['villageCode', 'rt', 'rw', 'hamlet', 'street'] as const;
 /** The resident fields held as text (enum values and ISO dates included): what a correction changes. */
 type TextField = { [K in keyof Resident]: Resident[K] extends string | null ? K : never }[keyof Resident];
 
+function plainText(value: string, field: string): string {
+  if (hasControlCharacters(value))
+    throw invalidField(field, 'noControlCharacters', `${field} must not contain control characters`);
+  return cleanText(value);
+}
+
 /** A required free-text field after trimming; "   " is as empty as "". */
 function requiredText(value: string, field: string): string {
-  const cleaned = cleanText(value);
+  const cleaned = plainText(value, field);
   if (cleaned.length === 0) throw invalidField(field, 'isNotEmpty', `${field} should not be empty`);
   return cleaned;
 }
 
-function optionalText(value: string | null | undefined): string | null {
-  const cleaned = value == null ? '' : cleanText(value);
+function optionalText(value: string | null | undefined, field: string): string | null {
+  const cleaned = value == null ? '' : plainText(value, field);
   return cleaned.length > 0 ? cleaned : null;
 }
 
@@ -99,7 +105,7 @@ export class ResidentsService {
       villageCode: dto.address.villageCode,
       rt: dto.address.rt,
       rw: dto.address.rw,
-      hamlet: optionalText(dto.address.hamlet),
+      hamlet: optionalText(dto.address.hamlet, 'address.hamlet'),
       street: requiredText(dto.address.street, 'address.street'),
       status: ResidentStatus.Hidup,
       reviewFlags: reviewFlagsFor(nik, { birthDate: dto.birthDate, sex: dto.sex }),
@@ -196,7 +202,7 @@ export class ResidentsService {
         qb.andWhere('r.village_code = :villageCode', { villageCode: query.villageCode });
       if (query.status !== undefined) qb.andWhere('r.status = :status', { status: query.status });
       if (query.name !== undefined) {
-        const name = normalizeName(query.name);
+        const name = normalizeName(plainText(query.name, 'name'));
         if (name.length < 2) throw invalidField('name', 'minLength', 'name must have at least 2 characters');
         qb.andWhere('r.full_name_normalized LIKE :name', { name: `%${escapeLike(name)}%` });
       }
@@ -263,7 +269,7 @@ export class ResidentsService {
         set('address.villageCode', 'villageCode', dto.address.villageCode);
         set('address.rt', 'rt', dto.address.rt);
         set('address.rw', 'rw', dto.address.rw);
-        set('address.hamlet', 'hamlet', optionalText(dto.address.hamlet));
+        set('address.hamlet', 'hamlet', optionalText(dto.address.hamlet, 'address.hamlet'));
         set('address.street', 'street', requiredText(dto.address.street, 'address.street'));
       }
       if (changes.length === 0) {
