@@ -1,7 +1,6 @@
 import type { Actor } from '@terpadu/contracts';
 import { IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
-// eslint-disable-next-line no-control-regex
 const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/;
 
 /** The caller as the gateway names it in every request; validated like any other payload. */

@@ -18,6 +18,5 @@ export function escapeLike(value: string): string {
 
 /** Control characters (NUL among them, which PostgreSQL text cannot hold) never belong in a name or address. */
 export function hasControlCharacters(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
 }
