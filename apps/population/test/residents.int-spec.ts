@@ -260,6 +260,16 @@ describe(`${ResidentsService.name} over NATS`, () => {
       });
     });
 
+    it('takes a 150-character name whose search form is longer (NFKC expands ligatures)', async () => {
+      const view = await register({ fullName: '\ufb03'.repeat(150) });
+      expect(view.fullName).toHaveLength(150);
+      const page = await t.send(POPULATION_RESIDENTS_SEARCH, {
+        actor,
+        query: { name: 'FFIFFI', limit: 100 },
+      });
+      expect(page.items.map((r) => r.id)).toContain(view.id);
+    });
+
     it('answers a registration without a resident as VALIDATION_FAILED, not a failure', async () => {
       const error = await t.rpcError(POPULATION_RESIDENTS_REGISTER, { actor } as never);
       expect(error).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, status: 400 });

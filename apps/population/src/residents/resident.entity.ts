@@ -20,8 +20,8 @@ export class Resident {
   @Column({ name: 'full_name', type: 'varchar', length: 150 })
   fullName: string;
 
-  /** normalizeName(fullName): what name search compares (pg_trgm GIN index). */
-  @Column({ name: 'full_name_normalized', type: 'varchar', length: 150 })
+  /** normalizeName(fullName): what name search compares (pg_trgm GIN index). NFKC may lengthen it: text. */
+  @Column({ name: 'full_name_normalized', type: 'text' })
   fullNameNormalized: string;
 
   @Column({ name: 'birth_place', type: 'varchar', length: 100 })

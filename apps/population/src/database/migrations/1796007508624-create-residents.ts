@@ -14,7 +14,7 @@ export class CreateResidents1796007508624 implements MigrationInterface {
         id uuid PRIMARY KEY,
         nik varchar(16) NOT NULL CONSTRAINT residents_nik_format_ck CHECK (nik ~ '^[0-9]{16}$'),
         full_name varchar(150) NOT NULL,
-        full_name_normalized varchar(150) NOT NULL,
+        full_name_normalized text NOT NULL,
         birth_place varchar(100) NOT NULL,
         birth_date date NOT NULL,
         sex varchar(10) NOT NULL CONSTRAINT residents_sex_ck CHECK (sex IN ('LAKI_LAKI', 'PEREMPUAN')),
