@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-// Specs may use the testing lib (no-restricted-imports keeps it out of production code); the tag
-// constraint for data-access libs does not tell specs apart.
-// eslint-disable-next-line @nx/enforce-module-boundaries
 import { startPostgres, type TestPostgres } from '@terpadu/testing';
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions, MESSAGING_MIGRATIONS } from '../src';

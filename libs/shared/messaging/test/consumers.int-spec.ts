@@ -15,7 +15,6 @@ import {
   STREAMS,
 } from '@terpadu/contracts';
 import { createDataSourceOptions } from '@terpadu/database';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- specs may use the testing lib
 import { startNats, startPostgres, type TestNats, type TestPostgres } from '@terpadu/testing';
 import { DataSource, type EntityManager } from 'typeorm';
 import {

@@ -4,7 +4,6 @@ import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
 import { Matches, ValidateNested } from 'class-validator';
 import { ErrorCode } from '@terpadu/contracts';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- specs may use the testing lib
 import { startNats, type TestNats } from '@terpadu/testing';
 import {
   createRpcValidationPipe,
