@@ -147,10 +147,12 @@ describe('event durability across processes', () => {
     const crashing = await startConsumerProcess(env({ CRASH_AFTER_COMMIT: '1' }));
     children.push(crashing);
     const eventId = await commitEvent();
+    let timer: NodeJS.Timeout | undefined;
     const exit = await Promise.race([
       crashing.exited,
-      new Promise((r) => setTimeout(r, 30_000, 'still running')),
+      new Promise((r) => (timer = setTimeout(r, 30_000, 'still running after 30 s'))),
     ]);
+    clearTimeout(timer);
     expect(exit).toEqual({ code: null, signal: 'SIGKILL' });
     expect(crashing.output()).toContain('CRASHING_AFTER_COMMIT');
     await expect(effects(eventId)).resolves.toBe(1);
