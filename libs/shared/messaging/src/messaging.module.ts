@@ -56,6 +56,8 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
   }
 
   onApplicationBootstrap(): void {
+    // Connect even without relay or consumers, so NatsHealth reports the connection.
+    this.nats.get().catch(() => undefined);
     if (this.options.relay) this.relay.start();
     this.consumers.start();
   }

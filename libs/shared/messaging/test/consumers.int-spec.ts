@@ -120,6 +120,31 @@ describe(EventConsumers.name, () => {
     expect(inbox).toEqual([{ consumer: name }]);
   });
 
+  it('recreates its durable consumer when it is deleted, and goes on handling events', async () => {
+    const app = await startService({
+      databaseUrl: url,
+      messaging: { service: 'projection', natsUrl: nats.url },
+      providers: [FlakyProjection],
+    });
+    apps.push(app);
+    app.get(FlakyProjection).failing = false;
+    const name = consumerName('projection', 'FlakyProjection-onRegistered');
+    await eventually('the durable consumer', () => jsm.consumers.info(STREAMS.population.name, name));
+    await jsm.consumers.delete(STREAMS.population.name, name);
+
+    const eventId = await db.transaction((m) =>
+      app.get(OutboxService).add(m, RESIDENT_REGISTERED_V1, registered()),
+    );
+    await eventually(
+      'the event handled by the recreated consumer',
+      async () => (await effects(eventId)) === 1,
+      30_000,
+    );
+    await expect(jsm.consumers.info(STREAMS.population.name, name)).resolves.toMatchObject({
+      config: { durable_name: name, filter_subject: RESIDENT_REGISTERED_V1, ack_policy: 'explicit' },
+    });
+  });
+
   it('parks an event that keeps failing after maxDeliveries, and replays it once over RPC', async () => {
     const producer = await startService({
       databaseUrl: url,

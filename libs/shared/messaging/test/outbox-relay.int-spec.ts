@@ -13,6 +13,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   currentTraceparent,
   NatsClient,
+  NatsHealth,
   OnEvent,
   OutboxRelay,
   OutboxService,
@@ -124,9 +125,12 @@ describe(OutboxRelay.name, () => {
 
   it('keeps the event while NATS is down, records the failures and publishes it once NATS is back', async () => {
     const producerApp = await producer();
+    const health = producerApp.get(NatsHealth);
     await eventually('the stream', () => admin.jsm.streams.info(STREAMS.population.name));
+    expect(health.isConnected()).toBe(true);
     await admin.nc.close();
     await nats.stop();
+    await eventually('readiness to see NATS down', async () => !health.isConnected());
 
     const id = await commitEvent(producerApp.get(OutboxService));
     const failed = await eventually('a recorded publish failure', async () => {
@@ -141,6 +145,7 @@ describe(OutboxRelay.name, () => {
 
     await nats.start();
     admin = await natsAdmin(nats.url);
+    await eventually('readiness to see NATS back', async () => health.isConnected());
     await eventually(
       'the event to be published',
       async () =>
