@@ -20,7 +20,10 @@ process.env.TZ = 'UTC';
 function pathAliases() {
   const { compilerOptions } = require('./tsconfig.base.json');
   return Object.fromEntries(
-    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `${__dirname}/${target}`]),
+    Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
+      `^${alias}$`,
+      `${__dirname}/${target}`,
+    ]),
   );
 }
 

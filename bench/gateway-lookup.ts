@@ -43,13 +43,30 @@ async function main(): Promise<void> {
 
     // Warm-up, then the measured gateway run.
     let next = 0;
-    const requests = [{ setupRequest: (req: autocannon.Request) => ({ ...req, path: `/v1/residents/${niks[next++ % niks.length]}` }) }];
+    const requests = [
+      {
+        setupRequest: (req: autocannon.Request) => ({
+          ...req,
+          path: `/v1/residents/${niks[next++ % niks.length]}`,
+        }),
+      },
+    ];
     await autocannon({ url: platform.gateway.url, connections: CONNECTIONS, duration: 3, headers, requests });
-    const http = await autocannon({ url: platform.gateway.url, connections: CONNECTIONS, duration: SECONDS, headers, requests });
-    if (http.non2xx > 0 || http.errors > 0) throw new Error(`gateway run had ${http.non2xx} non-2xx and ${http.errors} errors`);
+    const http = await autocannon({
+      url: platform.gateway.url,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      headers,
+      requests,
+    });
+    if (http.non2xx > 0 || http.errors > 0)
+      throw new Error(`gateway run had ${http.non2xx} non-2xx and ${http.errors} errors`);
 
     // The same lookup straight over NATS, 50 in flight, through the client the gateway uses.
-    const client = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [platform.nats.url] } });
+    const client = ClientProxyFactory.create({
+      transport: Transport.NATS,
+      options: { servers: [platform.nats.url] },
+    });
     await client.connect();
     const actor: Actor = { sub: 'bench', roles: ['registrar'], jurisdiction: ['3174'] };
     const latencies: number[] = [];
@@ -71,9 +88,12 @@ async function main(): Promise<void> {
       ['gateway (HTTP, autocannon)', http.requests.average, http.latency.p50, http.latency.p99],
       ['population over NATS (direct)', natsRps, percentile(latencies, 50), percentile(latencies, 99)],
     ] as const;
-    console.log(`\nGET /v1/residents/{nik}, ${CONNECTIONS} connections, ${SECONDS} s, ${RESIDENTS} residents`);
+    console.log(
+      `\nGET /v1/residents/{nik}, ${CONNECTIONS} connections, ${SECONDS} s, ${RESIDENTS} residents`,
+    );
     console.log('| path | req/s | p50 ms | p99 ms |\n|---|---|---|---|');
-    for (const [name, rps, p50, p99] of rows) console.log(`| ${name} | ${rps.toFixed(0)} | ${p50.toFixed(1)} | ${p99.toFixed(1)} |`);
+    for (const [name, rps, p50, p99] of rows)
+      console.log(`| ${name} | ${rps.toFixed(0)} | ${p50.toFixed(1)} | ${p99.toFixed(1)} |`);
     console.log(`gateway/direct throughput ratio: ${(http.requests.average / natsRps).toFixed(2)}`);
   } finally {
     await platform.stop();

@@ -3,7 +3,15 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { migrateApp, startApp, startNats, startPostgres, type RunningApp, type TestNats, type TestPostgres } from '@terpadu/testing';
+import {
+  migrateApp,
+  startApp,
+  startNats,
+  startPostgres,
+  type RunningApp,
+  type TestNats,
+  type TestPostgres,
+} from '@terpadu/testing';
 
 /** Percentile (0-100) of an unsorted list of numbers. */
 export function percentile(values: number[], p: number): number {
@@ -30,7 +38,10 @@ export async function startPlatform(): Promise<Platform> {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const publicKeyFile = join(tmpdir(), `terpadu-bench-${process.pid}.pem`);
   writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
-  const population = await startApp({ app: 'population', env: { DATABASE_URL: databaseUrl, NATS_URL: nats.url } });
+  const population = await startApp({
+    app: 'population',
+    env: { DATABASE_URL: databaseUrl, NATS_URL: nats.url },
+  });
   const gateway = await startApp({
     app: 'gateway',
     env: {

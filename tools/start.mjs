@@ -88,7 +88,8 @@ function track(name, child) {
 /** PostgreSQL: DATABASE_URL, else 127.0.0.1:5432, else a local cluster in .terpadu/postgres. */
 async function postgresServer() {
   if (process.env.DATABASE_URL) {
-    if (!(await pgAnswers(process.env.DATABASE_URL))) throw new Error('DATABASE_URL is set but PostgreSQL does not answer there');
+    if (!(await pgAnswers(process.env.DATABASE_URL)))
+      throw new Error('DATABASE_URL is set but PostgreSQL does not answer there');
     say('PostgreSQL: using DATABASE_URL');
     return process.env.DATABASE_URL;
   }
@@ -113,10 +114,28 @@ async function postgresServer() {
   if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     say(`PostgreSQL: creating a local cluster in ${dataDir}`);
-    const [cmd, args] = asPostgresUser(initdb, ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8']);
+    const [cmd, args] = asPostgresUser(initdb, [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+    ]);
     execFileSync(cmd, args, { stdio: 'ignore' });
   }
-  const [cmd, args] = asPostgresUser(join(binDir, 'postgres'), ['-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1']);
+  const [cmd, args] = asPostgresUser(join(binDir, 'postgres'), [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+  ]);
   track('postgres', spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   await waitUntil('local PostgreSQL', () => pgAnswers(url));
@@ -128,7 +147,8 @@ async function postgresServer() {
 async function natsServer() {
   if (process.env.NATS_URL) {
     const u = new URL(process.env.NATS_URL);
-    if (!(await listening(Number(u.port || 4222), u.hostname))) throw new Error('NATS_URL is set but NATS does not answer there');
+    if (!(await listening(Number(u.port || 4222), u.hostname)))
+      throw new Error('NATS_URL is set but NATS does not answer there');
     say('NATS: using NATS_URL');
     return process.env.NATS_URL;
   }
@@ -138,11 +158,16 @@ async function natsServer() {
   }
   const bin = which('nats-server', ['/usr/sbin', '/usr/local/bin']);
   if (!bin) {
-    throw new Error('No NATS: set NATS_URL, start nats-server -js on 127.0.0.1:4222, or install it (apt-get install nats-server)');
+    throw new Error(
+      'No NATS: set NATS_URL, start nats-server -js on 127.0.0.1:4222, or install it (apt-get install nats-server)',
+    );
   }
   const store = join(stateDir, 'nats');
   mkdirSync(store, { recursive: true });
-  track('nats', spawn(bin, ['-js', '-a', '127.0.0.1', '-p', '4222', '-sd', store], { stdio: ['ignore', 'pipe', 'pipe'] }));
+  track(
+    'nats',
+    spawn(bin, ['-js', '-a', '127.0.0.1', '-p', '4222', '-sd', store], { stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
   await waitUntil('local NATS', () => listening(4222));
   say('NATS: started locally on 127.0.0.1:4222 with JetStream');
   return 'nats://127.0.0.1:4222';
@@ -183,18 +208,25 @@ function run(cmd, args, env = {}) {
 }
 
 async function startApp(name, env, port) {
-  track(name, spawn(node, ['--enable-source-maps', join(root, 'dist/apps', name, 'main.js')], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  }));
-  await waitUntil(`${name} to be ready`, async () => {
-    try {
-      return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
-    } catch {
-      return false;
-    }
-  }, 60000);
+  track(
+    name,
+    spawn(node, ['--enable-source-maps', join(root, 'dist/apps', name, 'main.js')], {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
+  await waitUntil(
+    `${name} to be ready`,
+    async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200;
+      } catch {
+        return false;
+      }
+    },
+    60000,
+  );
   say(`${name} ready (health on :${port})`);
 }
 
@@ -214,7 +246,8 @@ process.on('SIGTERM', () => void shutdown(0));
 
 async function main() {
   const gatewayPort = Number(process.env.PORT ?? 3000);
-  if (await listening(gatewayPort)) throw new Error(`port ${gatewayPort} is taken: stop what runs there or set PORT`);
+  if (await listening(gatewayPort))
+    throw new Error(`port ${gatewayPort} is taken: stop what runs there or set PORT`);
   const serverUrl = await postgresServer();
   const natsUrl = await natsServer();
   const publicKeyFile = devKeys();
@@ -222,12 +255,17 @@ async function main() {
   say('building the apps (cached after the first time)');
   run(join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', '--output-style=static']);
 
-  const populationDb = process.env.POPULATION_DATABASE_URL ?? (await serviceDatabase(serverUrl, 'terpadu_population'));
+  const populationDb =
+    process.env.POPULATION_DATABASE_URL ?? (await serviceDatabase(serverUrl, 'terpadu_population'));
   say('running migrations');
   run(node, [join(root, 'dist/apps/population/migrate.js')], { DATABASE_URL: populationDb });
 
   const logLevel = process.env.LOG_LEVEL ?? 'info';
-  await startApp('population', { DATABASE_URL: populationDb, NATS_URL: natsUrl, HTTP_PORT: '3001', PORT: '3001', LOG_LEVEL: logLevel }, 3001);
+  await startApp(
+    'population',
+    { DATABASE_URL: populationDb, NATS_URL: natsUrl, HTTP_PORT: '3001', PORT: '3001', LOG_LEVEL: logLevel },
+    3001,
+  );
   await startApp(
     'gateway',
     {

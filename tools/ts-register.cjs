@@ -11,7 +11,9 @@ const { registerHooks } = require('node:module');
 const root = join(__dirname, '..');
 const { transformSync } = require('@swc/core');
 const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
-const aliases = new Map(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, join(root, target)]));
+const aliases = new Map(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, join(root, target)]),
+);
 
 registerHooks({
   resolve(specifier, context, nextResolve) {
