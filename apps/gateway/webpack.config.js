@@ -1,21 +1,2 @@
-// Bundles the app with its libs (path aliases resolved); node_modules stay external.
-const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
-const { join } = require('path');
-
-module.exports = {
-  output: { path: join(__dirname, '../../dist/apps/gateway'), clean: true },
-  devtool: 'source-map',
-  plugins: [
-    new NxAppWebpackPlugin({
-      target: 'node',
-      compiler: 'tsc',
-      main: join(__dirname, 'src/main.ts'),
-      tsConfig: join(__dirname, 'tsconfig.app.json'),
-      outputHashing: 'none',
-      optimization: false,
-      generatePackageJson: false,
-      sourceMap: true,
-      typeCheck: false,
-    }),
-  ],
-};
+// dist/apps/gateway/main.js.
+module.exports = require('../../tools/webpack.app.js')({ app: 'gateway', entries: { main: 'src/main.ts' } });

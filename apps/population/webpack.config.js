@@ -1,25 +1,5 @@
-// Bundles the app with its libs (path aliases resolved); node_modules stay external.
-const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
-const { join } = require('path');
-
-module.exports = {
-  output: { path: join(__dirname, '../../dist/apps/population'), clean: true },
-  devtool: 'source-map',
-  plugins: [
-    new NxAppWebpackPlugin({
-      target: 'node',
-      compiler: 'tsc',
-      main: join(__dirname, 'src/main.ts'),
-      // dist/apps/population/migrate.js: the migration command (see src/database/migrate.ts).
-      additionalEntryPoints: [
-        { entryName: 'migrate', entryPath: join(__dirname, 'src/database/migrate.ts') },
-      ],
-      tsConfig: join(__dirname, 'tsconfig.app.json'),
-      outputHashing: 'none',
-      optimization: false,
-      generatePackageJson: false,
-      sourceMap: true,
-      typeCheck: false,
-    }),
-  ],
-};
+// dist/apps/population/main.js (the service) and migrate.js (its migrations, then exit).
+module.exports = require('../../tools/webpack.app.js')({
+  app: 'population',
+  entries: { main: 'src/main.ts', migrate: 'src/database/migrate.ts' },
+});
