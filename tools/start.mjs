@@ -3,8 +3,8 @@
 // started here from installed binaries), the dev signing key, a build, migrations, every app.
 // Usage: npm start            (Ctrl-C stops everything it started)
 import { execFileSync, spawn } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,11 +106,15 @@ async function postgresServer() {
     );
   }
   const binDir = dirname(initdb);
-  const dir = join(stateDir, 'postgres');
+  // PostgreSQL refuses to run as root; as root the cluster belongs to the postgres user and lives
+  // in its home, since the checkout may sit in a folder postgres cannot enter (e.g. /root).
+  const dir =
+    process.getuid?.() === 0
+      ? join('/var/lib/postgresql', `terpadu-${createHash('sha256').update(root).digest('hex').slice(0, 8)}`)
+      : join(stateDir, 'postgres');
   const dataDir = join(dir, 'data');
   const port = 5433;
   mkdirSync(dir, { recursive: true });
-  chmodSync(dir, 0o777);
   if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {
     say(`PostgreSQL: creating a local cluster in ${dataDir}`);
