@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { RpcClientModule } from '@terpadu/messaging';
+import { createValidationPipe, RpcClientModule } from '@terpadu/messaging';
 import { ObservabilityModule } from '@terpadu/observability';
 import { AdminModule } from './admin/admin.module';
 import { AuthGuard } from './auth/auth.guard';
@@ -11,7 +11,7 @@ import { FamilyCardsModule } from './family-cards/family-cards.module';
 import { RpcReadiness } from './health/rpc-readiness';
 import { DocsController } from './openapi/docs.controller';
 import { ProblemFilter } from './problem/problem.filter';
-import { createValidationPipe } from './problem/validation.pipe';
+
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { ResidentsModule } from './residents/residents.module';
 

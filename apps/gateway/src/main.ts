@@ -1,6 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { APP_LOGGER, fastifyAdapterOptions, PinoNestLogger } from '@terpadu/observability';
+import {
+  APP_LOGGER,
+  fastifyAdapterOptions,
+  PinoNestLogger,
+  stopGracefullyOnSignals,
+} from '@terpadu/observability';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { setupApp } from './app.setup';
@@ -16,37 +21,8 @@ async function bootstrap(): Promise<void> {
   const logger = app.get<Logger>(APP_LOGGER);
   app.useLogger(new PinoNestLogger(logger));
   await setupApp(app, env);
-  stopGracefullyOn(['SIGTERM', 'SIGINT'], app, logger);
+  stopGracefullyOnSignals(app, logger);
   await app.listen({ port: env.PORT, host: env.HOST });
-}
-
-/**
- * On a stop signal: stop accepting connections, let in-flight requests finish, run the shutdown
- * hooks (RpcClient drains and closes NATS), then exit 0. Like Nest's enableShutdownHooks, except
- * that it exits with 0 instead of re-raising the signal, so launchers see a clean stop.
- */
-function stopGracefullyOn(signals: NodeJS.Signals[], app: NestFastifyApplication, logger: Logger): void {
-  let stopping = false;
-  for (const signal of signals) {
-    process.on(signal, () => {
-      if (stopping) return;
-      stopping = true;
-      logger.info({ signal }, 'stopping');
-      app.close().then(
-        () => {
-          logger.info('stopped');
-          process.exit(0);
-        },
-        (error: unknown) => {
-          logger.error(
-            { err: error instanceof Error ? { name: error.name, message: error.message } : String(error) },
-            'unclean stop',
-          );
-          process.exit(1);
-        },
-      );
-    });
-  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -2,7 +2,12 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { validateEnv } from '@terpadu/config';
-import { APP_LOGGER, fastifyAdapterOptions, PinoNestLogger } from '@terpadu/observability';
+import {
+  APP_LOGGER,
+  fastifyAdapterOptions,
+  PinoNestLogger,
+  stopGracefullyOnSignals,
+} from '@terpadu/observability';
 import type { Logger } from 'pino';
 import { AppModule } from './app.module';
 import { setupApp } from './app.setup';
@@ -17,8 +22,10 @@ async function bootstrap(): Promise<void> {
       bufferLogs: true,
     },
   );
-  app.useLogger(new PinoNestLogger(app.get<Logger>(APP_LOGGER)));
+  const logger = app.get<Logger>(APP_LOGGER);
+  app.useLogger(new PinoNestLogger(logger));
   setupApp(app, env);
+  stopGracefullyOnSignals(app, logger);
   await app.startAllMicroservices();
   await app.listen({ port: env.HTTP_PORT, host: '0.0.0.0' });
 }

@@ -1,28 +1,21 @@
-import type { ErrorCode, FieldError, ServiceErrorBody } from '@terpadu/contracts';
+import type { ErrorCode, FieldError } from '@terpadu/contracts';
+import { DomainException } from '@terpadu/messaging';
 
 /**
- * An error the gateway itself answers (authentication, validation, rate limit). The ProblemFilter
- * turns it into problem+json; `headers` are added to the response (`WWW-Authenticate`, `Retry-After`).
+ * An error the gateway itself answers (authentication, access, rate limit) that needs response
+ * headers as well (`WWW-Authenticate`, `Retry-After`). The ProblemFilter turns every
+ * DomainException into problem+json and adds these headers.
  * `detail` reaches clients and logs: never put a NIK, a name or a token into it.
  */
-export class ProblemException extends Error {
+export class ProblemException extends DomainException {
   constructor(
-    readonly code: ErrorCode,
-    readonly status: number,
-    readonly detail: string,
-    readonly errors?: FieldError[],
+    code: ErrorCode,
+    status: number,
+    detail: string,
+    errors?: FieldError[],
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
-    super(detail);
+    super(code, status, detail, errors);
     this.name = 'ProblemException';
-  }
-
-  toBody(): ServiceErrorBody {
-    return {
-      code: this.code,
-      status: this.status,
-      detail: this.detail,
-      ...(this.errors && this.errors.length > 0 ? { errors: this.errors } : {}),
-    };
   }
 }

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
 import { ErrorCode, isServiceErrorBody, type ServiceErrorBody } from '@terpadu/contracts';
-import { ServiceCallError } from '@terpadu/messaging';
+import { DomainException, ServiceCallError } from '@terpadu/messaging';
 import { APP_LOGGER } from '@terpadu/observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
@@ -22,7 +22,7 @@ const INTERNAL: ServiceErrorBody = {
 };
 
 /**
- * Every error leaves the gateway as problem+json: its own ProblemExceptions, services' errors
+ * Every error leaves the gateway as problem+json: its own DomainExceptions (validation included), services' errors
  * (ServiceCallError) with their status, code, detail and errors unchanged, Nest's and Fastify's
  * HTTP errors (unknown route, malformed JSON), and anything else as INTERNAL_ERROR without details.
  */
@@ -52,8 +52,10 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private map(exception: unknown, reqId: string): Mapped {
-    if (exception instanceof ProblemException)
-      return { body: exception.toBody(), headers: exception.headers };
+    if (exception instanceof DomainException) {
+      const headers = exception instanceof ProblemException ? exception.headers : {};
+      return { body: exception.toBody(), headers };
+    }
     if (exception instanceof ServiceCallError) {
       const body =
         isServiceErrorBody(exception.body) && isErrorStatus(exception.body.status)

@@ -30,5 +30,6 @@ export { NatsClient, NatsHealth } from './nats/nats-client';
 export { RpcClient, type RpcClientOptions, type SendOptions } from './rpc/rpc-client';
 export { RpcClientModule } from './rpc/rpc-client.module';
 export { RpcErrorFilter } from './rpc/rpc-error.filter';
-export { createRpcValidationPipe } from './rpc/rpc-validation.pipe';
+export { connectRpcServer } from './rpc/rpc-server';
+export { createValidationPipe } from './errors/validation.pipe';
 export { ServiceCallError } from './rpc/service-call.error';

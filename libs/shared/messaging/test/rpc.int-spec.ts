@@ -6,7 +6,7 @@ import { Matches, ValidateNested } from 'class-validator';
 import { ErrorCode } from '@terpadu/contracts';
 import { startNats, type TestNats } from '@terpadu/testing';
 import {
-  createRpcValidationPipe,
+  createValidationPipe,
   DomainException,
   RpcClient,
   RpcClientModule,
@@ -77,7 +77,7 @@ describe(RpcClient.name, () => {
       options: { servers: [nats.url], queue: 'test' },
     });
     service.useGlobalFilters(new RpcErrorFilter());
-    service.useGlobalPipes(createRpcValidationPipe());
+    service.useGlobalPipes(createValidationPipe());
     await service.listen();
     gateway = await Test.createTestingModule({
       imports: [

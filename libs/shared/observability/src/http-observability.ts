@@ -9,12 +9,10 @@ import { acceptableRequestId, redactUrl, traceIdOf } from './redact';
 export function fastifyAdapterOptions(): {
   genReqId: (req: { headers: IncomingHttpHeaders }) => string;
   logger: false;
-  trustProxy: boolean;
 } {
   return {
     genReqId: (req) => acceptableRequestId(req.headers['x-request-id']) ?? randomUUID(),
     logger: false,
-    trustProxy: true,
   };
 }
 

@@ -1,4 +1,5 @@
 export * from './health.registry';
+export * from './graceful-stop';
 export * from './http-observability';
 export * from './logger';
 export * from './metrics';

@@ -1,8 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsString, Matches, ValidateNested } from 'class-validator';
 import { ErrorCode } from '@terpadu/contracts';
-import { DomainException } from '../errors/domain.exception';
-import { createRpcValidationPipe } from './rpc-validation.pipe';
+import { DomainException } from './domain.exception';
+import { createValidationPipe } from './validation.pipe';
 
 class AddressDto {
   @Matches(/^\d{10}$/)
@@ -17,8 +17,8 @@ class RegisterDto {
   address: AddressDto;
 }
 
-describe(createRpcValidationPipe.name, () => {
-  const pipe = createRpcValidationPipe();
+describe(createValidationPipe.name, () => {
+  const pipe = createValidationPipe();
   const meta = { type: 'body' as const, metatype: RegisterDto };
 
   it('transforms a valid payload into the DTO', async () => {

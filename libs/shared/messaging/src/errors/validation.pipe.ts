@@ -1,11 +1,12 @@
 import { ValidationPipe } from '@nestjs/common';
 import { ErrorCode } from '@terpadu/contracts';
-import { toFieldErrors } from '@terpadu/messaging';
-import { ProblemException } from './problem.exception';
+import { DomainException } from './domain.exception';
+import { toFieldErrors } from './field-errors';
 
 /**
- * The gateway's global validation: unknown fields are rejected (body, query and path), payloads
- * become DTO instances, and a failure is VALIDATION_FAILED 400 listing every field by its path.
+ * The one validation pipe of the platform, for the gateway's HTTP requests and the services' RPC
+ * payloads alike: unknown fields are rejected, payloads become DTO instances, and a failure is a
+ * DomainException(VALIDATION_FAILED, 400) naming every field by its path, never its value.
  */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -14,7 +15,7 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
-      new ProblemException(
+      new DomainException(
         ErrorCode.VALIDATION_FAILED,
         400,
         'The request has invalid fields',
