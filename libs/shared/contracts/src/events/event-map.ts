@@ -6,13 +6,21 @@
  * needs it. Subjects start with `evt.`; request/reply subjects start with `rpc.` (see rpc/),
  * so no stream ever captures request traffic.
  */
-import { type FAMILY_CARD_CHANGED_V1, type FamilyCardChangedV1 } from './population/family-card-changed.v1';
-import { type RESIDENT_REGISTERED_V1, type ResidentRegisteredV1 } from './population/resident-registered.v1';
-import { type RESIDENT_UPDATED_V1, type ResidentUpdatedV1 } from './population/resident-updated.v1';
+import type { BIRTH_REGISTERED_V1, BirthRegisteredV1 } from './population/birth-registered.v1';
+import type { DEATH_REGISTERED_V1, DeathRegisteredV1 } from './population/death-registered.v1';
+import type { FAMILY_CARD_CHANGED_V1, FamilyCardChangedV1 } from './population/family-card-changed.v1';
+import type { RESIDENT_MOVED_IN_V1, ResidentMovedInV1 } from './population/resident-moved-in.v1';
+import type { RESIDENT_MOVED_OUT_V1, ResidentMovedOutV1 } from './population/resident-moved-out.v1';
+import type { RESIDENT_REGISTERED_V1, ResidentRegisteredV1 } from './population/resident-registered.v1';
+import type { RESIDENT_UPDATED_V1, ResidentUpdatedV1 } from './population/resident-updated.v1';
 
 export interface EventMap {
+  [BIRTH_REGISTERED_V1]: BirthRegisteredV1;
+  [DEATH_REGISTERED_V1]: DeathRegisteredV1;
   [FAMILY_CARD_CHANGED_V1]: FamilyCardChangedV1;
   [RESIDENT_REGISTERED_V1]: ResidentRegisteredV1;
+  [RESIDENT_MOVED_IN_V1]: ResidentMovedInV1;
+  [RESIDENT_MOVED_OUT_V1]: ResidentMovedOutV1;
   [RESIDENT_UPDATED_V1]: ResidentUpdatedV1;
 }
 
