@@ -16,6 +16,12 @@ const node = process.execPath;
 const children = [];
 let stopping = false;
 
+/** The domain services, each with its own database (`terpadu_<name>`, or <NAME>_DATABASE_URL) and health port. */
+const SERVICES = [
+  { name: 'population', port: 3001 },
+  { name: 'health', port: 3002 },
+];
+
 const say = (msg) => process.stdout.write(`[terpadu] ${msg}\n`);
 const die = (msg) => {
   process.stderr.write(`[terpadu] ${msg}\n`);
@@ -259,17 +265,21 @@ async function main() {
   say('building the apps (cached after the first time)');
   run(join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', '--output-style=static']);
 
-  const populationDb =
-    process.env.POPULATION_DATABASE_URL ?? (await serviceDatabase(serverUrl, 'terpadu_population'));
-  say('running migrations');
-  run(node, [join(root, 'dist/apps/population/migrate.js')], { DATABASE_URL: populationDb });
-
   const logLevel = process.env.LOG_LEVEL ?? 'info';
-  await startApp(
-    'population',
-    { DATABASE_URL: populationDb, NATS_URL: natsUrl, HTTP_PORT: '3001', PORT: '3001', LOG_LEVEL: logLevel },
-    3001,
-  );
+  for (const service of SERVICES.filter((s) => existsSync(join(root, 'apps', s.name, 'project.json')))) {
+    const variable = `${service.name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
+    const databaseUrl =
+      process.env[variable] ??
+      (await serviceDatabase(serverUrl, `terpadu_${service.name.replace(/-/g, '_')}`));
+    say(`${service.name}: running migrations`);
+    run(node, [join(root, 'dist/apps', service.name, 'migrate.js')], { DATABASE_URL: databaseUrl });
+    const port = String(service.port);
+    await startApp(
+      service.name,
+      { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, HTTP_PORT: port, PORT: port, LOG_LEVEL: logLevel },
+      service.port,
+    );
+  }
   await startApp(
     'gateway',
     {
