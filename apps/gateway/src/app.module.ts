@@ -13,6 +13,7 @@ import { DocsController } from './openapi/docs.controller';
 import { ProblemFilter } from './problem/problem.filter';
 
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RegionsModule } from './regions/regions.module';
 import { ResidentsModule } from './residents/residents.module';
 
 /** Configuration shared by every module of the gateway: the validated Env and the clock. */
@@ -46,6 +47,7 @@ export class AppModule {
         CoreModule.forRoot(env),
         FamilyCardsModule,
         ObservabilityModule.forRoot({ service: 'gateway', logLevel: env.LOG_LEVEL }),
+        RegionsModule,
         ResidentsModule,
         RpcClientModule.register({
           servers: env.NATS_URL,

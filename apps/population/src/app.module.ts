@@ -7,6 +7,7 @@ import type { Env } from './config/env';
 import { createPopulationDataSourceOptions } from './database/data-source';
 import { FamilyCardsModule } from './family-cards/family-cards.module';
 import { Readiness } from './health/readiness';
+import { RegionsModule } from './regions/regions.module';
 import { ResidentsModule } from './residents/residents.module';
 
 /** The population registry: residents and family cards, answered over NATS, with its own database. */
@@ -20,6 +21,7 @@ export class AppModule {
         FamilyCardsModule,
         MessagingModule.forRoot({ service: 'population', natsUrl: env.NATS_URL }),
         ObservabilityModule.forRoot({ service: 'population', logLevel: env.LOG_LEVEL }),
+        RegionsModule,
         ResidentsModule,
         TypeOrmModule.forRoot(createPopulationDataSourceOptions(env.DATABASE_URL)),
       ],

@@ -83,7 +83,7 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
       expect(card.number).toBe('3174040112260001');
       expect(card.issuedOn).toBe('2026-12-01');
       const otherDistrict = await create(
-        await register({ address: { villageCode: '3174052001', rt: '001', rw: '001', street: 'Jl. Lain' } }),
+        await register({ address: { villageCode: '3174051001', rt: '001', rw: '001', street: 'Jl. Lain' } }),
       );
       expect(otherDistrict.number).toBe('3174050112260001');
     } finally {

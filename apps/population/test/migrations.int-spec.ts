@@ -5,11 +5,15 @@ import { migrate } from '../src/database/migrator';
 
 const OWN_TABLES = [
   'data_access_log',
+  'districts',
   'family_card_members',
   'family_card_serials',
   'family_cards',
+  'provinces',
+  'regencies',
   'resident_changes',
   'residents',
+  'villages',
 ];
 const MESSAGING_TABLES = ['dead_letters', 'inbox', 'outbox'];
 

@@ -33,4 +33,6 @@ export const ACCESS = {
   readFamilyCards: REGISTRY_READERS,
   changeFamilyCards: [Role.Registrar],
   operateDeadLetters: [Role.Admin],
+  /** Region names are reference data, no personal data: every role. */
+  readRegions: [...REGISTRY_READERS, Role.Admin, Role.Resident],
 } as const satisfies Record<string, readonly Role[]>;

@@ -56,6 +56,7 @@ describe(createOpenApiDocument.name, () => {
     ).toEqual([
       'GET /v1/admin/dead-letters',
       'GET /v1/family-cards/{number}',
+      'GET /v1/regions/{code}',
       'GET /v1/residents',
       'GET /v1/residents/{nik}',
       'GET /v1/residents/{nik}/history',

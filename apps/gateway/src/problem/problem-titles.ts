@@ -23,6 +23,13 @@ export const PROBLEM_TITLES: Readonly<Record<ErrorCode, string>> = {
   [ErrorCode.NOT_A_FAMILY_MEMBER]: 'Not a member of this family card',
   [ErrorCode.HEAD_CANNOT_LEAVE]: 'The head cannot leave the family card',
   [ErrorCode.INVALID_RELATIONSHIP]: 'Invalid family relationship',
+  [ErrorCode.REGION_NOT_FOUND]: 'Region not found',
+  [ErrorCode.LETTER_NOT_FOUND]: 'Letter not found',
+  [ErrorCode.LETTER_NOT_DRAFT]: 'The letter is not a draft',
+  [ErrorCode.LETTER_NOT_SIGNED]: 'The letter is not signed',
+  [ErrorCode.LETTER_NOT_ISSUED]: 'The letter has not been issued',
+  [ErrorCode.LETTER_VALIDITY_ENDED]: 'The letter validity has ended',
+  [ErrorCode.RESIDENT_NOT_DECEASED]: 'Resident is not deceased',
   [ErrorCode.DEAD_LETTER_NOT_FOUND]: 'Dead letter not found',
   [ErrorCode.DEAD_LETTER_ALREADY_REPLAYED]: 'Dead letter already replayed',
 };

@@ -14,6 +14,7 @@ import { Resident } from '../residents/resident.entity';
 import { CreateResidents1796007508624 } from './migrations/1796007508624-create-residents';
 import { CreateFamilyCards1796007508625 } from './migrations/1796007508625-create-family-cards';
 import { CreateDataAccessLog1796007508626 } from './migrations/1796007508626-create-data-access-log';
+import { CreateRegions1796007600000 } from './migrations/1796007600000-create-regions';
 
 export const POPULATION_ENTITIES = [
   DataAccessLog,
@@ -29,6 +30,7 @@ export const POPULATION_MIGRATIONS = [
   CreateResidents1796007508624,
   CreateFamilyCards1796007508625,
   CreateDataAccessLog1796007508626,
+  CreateRegions1796007600000,
 ];
 
 const DATE_OID: number = types.builtins.DATE;

@@ -26,6 +26,7 @@ import { Clock } from '../clock/clock';
 import { addressOutsideJurisdiction, invalidField, residentNotFound } from '../common/domain-errors';
 import { isUniqueViolation } from '../common/pg-errors';
 import { cleanText, escapeLike, hasControlCharacters, normalizeName } from '../common/text';
+import { RegionsService } from '../regions/regions.service';
 import { type FieldChange, ResidentChange } from './resident-change.entity';
 import { decodeResidentCursor, encodeResidentCursor } from './resident-cursor';
 import { Resident } from './resident.entity';
@@ -81,6 +82,7 @@ export class ResidentsService {
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly regions: RegionsService,
   ) {}
 
   async register(actor: Actor, dto: RegisterResidentDto): Promise<RegisteredResidentView> {
@@ -118,8 +120,11 @@ export class ResidentsService {
       ...ADDRESS_FIELDS.map((field) => ({ field: `address.${field}`, from: null, to: resident[field] })),
     ];
 
+    let warnings = nik.warnings;
     try {
       await this.dataSource.transaction(async (m) => {
+        await this.regions.assertCurrentVillage(m, resident.villageCode);
+        warnings = await this.regions.nikWarnings(m, nik);
         await m.insert(Resident, resident);
         await m.insert(ResidentChange, {
           id: randomUUID(),
@@ -164,7 +169,7 @@ export class ResidentsService {
       }
       throw error;
     }
-    return { ...this.toView(resident, null), warnings: nik.warnings };
+    return { ...this.toView(resident, null), warnings };
   }
 
   async get(actor: Actor, nik: string): Promise<ResidentView> {
@@ -266,6 +271,8 @@ export class ResidentsService {
         // An address is corrected as a whole: a missing hamlet means "no hamlet".
         if (!withinJurisdiction(dto.address.villageCode, actor.jurisdiction))
           throw addressOutsideJurisdiction();
+        if (dto.address.villageCode !== resident.villageCode)
+          await this.regions.assertCurrentVillage(m, dto.address.villageCode);
         set('address.villageCode', 'villageCode', dto.address.villageCode);
         set('address.rt', 'rt', dto.address.rt);
         set('address.rw', 'rw', dto.address.rw);

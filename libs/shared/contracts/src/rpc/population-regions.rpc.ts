@@ -1,0 +1,9 @@
+import type { RegionView } from '../population/region.dto';
+import type { ActorRequest } from './population.rpc';
+
+export const POPULATION_REGIONS_GET = 'rpc.population.regions.get' as const;
+
+export interface PopulationRegionsRpcMap {
+  /** `code`: an undotted province, regency, district or village code. */
+  [POPULATION_REGIONS_GET]: { request: ActorRequest & { code: string }; response: RegionView };
+}
