@@ -2,11 +2,15 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@terpadu/messaging';
 import { ObservabilityModule } from '@terpadu/observability';
+import { BirthsModule } from './births/births.module';
 import { ClockModule } from './clock/clock.module';
 import type { Env } from './config/env';
 import { createPopulationDataSourceOptions } from './database/data-source';
+import { DeathsModule } from './deaths/deaths.module';
+import { DuplicatesModule } from './duplicates/duplicates.module';
 import { FamilyCardsModule } from './family-cards/family-cards.module';
 import { Readiness } from './health/readiness';
+import { MovesModule } from './moves/moves.module';
 import { RegionsModule } from './regions/regions.module';
 import { ResidentsModule } from './residents/residents.module';
 
@@ -17,9 +21,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        BirthsModule,
         ClockModule.forRoot(env.REGISTRY_TIME_ZONE),
+        DeathsModule,
+        DuplicatesModule,
         FamilyCardsModule,
         MessagingModule.forRoot({ service: 'population', natsUrl: env.NATS_URL }),
+        MovesModule,
         ObservabilityModule.forRoot({ service: 'population', logLevel: env.LOG_LEVEL }),
         RegionsModule,
         ResidentsModule,

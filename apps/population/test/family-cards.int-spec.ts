@@ -50,6 +50,8 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
       number: '3174043011260001',
       address: head.address,
       headNik: head.nik,
+      needsNewHead: false,
+      closedAt: null,
       issuedOn: '2026-11-30',
       members: [
         {
@@ -267,23 +269,26 @@ describe(`${FamilyCardsService.name} over NATS`, () => {
     });
   });
 
-  it('takes only living residents: RESIDENT_NOT_ACTIVE 422 for a deceased head or member', async () => {
-    const deceased = await register();
-    await t.dataSource.query(`UPDATE residents SET status = 'MATI' WHERE id = $1`, [deceased.id]);
-    await expect(
-      t.rpcError(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: deceased.nik } }),
-    ).resolves.toMatchObject({
-      code: ErrorCode.RESIDENT_NOT_ACTIVE,
-      status: 422,
-    });
+  it('takes only living residents: RESIDENT_DECEASED, RESIDENT_MOVED_OUT or RESIDENT_NOT_ACTIVE (missing) 422', async () => {
     const card = await create(await register());
-    await expect(
-      t.rpcError(POPULATION_FAMILY_CARDS_ADD_MEMBER, {
-        actor,
-        number: card.number,
-        member: { nik: deceased.nik, relationship: FamilyRelationship.Anak },
-      }),
-    ).resolves.toMatchObject({ code: ErrorCode.RESIDENT_NOT_ACTIVE });
+    for (const [status, code] of [
+      ['MATI', ErrorCode.RESIDENT_DECEASED],
+      ['PINDAH', ErrorCode.RESIDENT_MOVED_OUT],
+      ['HILANG', ErrorCode.RESIDENT_NOT_ACTIVE],
+    ] as const) {
+      const person = await register();
+      await t.dataSource.query(`UPDATE residents SET status = $2 WHERE id = $1`, [person.id, status]);
+      await expect(
+        t.rpcError(POPULATION_FAMILY_CARDS_CREATE, { actor, card: { headNik: person.nik } }),
+      ).resolves.toMatchObject({ code, status: 422 });
+      await expect(
+        t.rpcError(POPULATION_FAMILY_CARDS_ADD_MEMBER, {
+          actor,
+          number: card.number,
+          member: { nik: person.nik, relationship: FamilyRelationship.Anak },
+        }),
+      ).resolves.toMatchObject({ code, status: 422 });
+    }
   });
 
   it('answers cards and residents outside the jurisdiction as not found', async () => {

@@ -4,7 +4,14 @@ import { POPULATION_MIGRATIONS } from '../src/database/data-source';
 import { migrate } from '../src/database/migrator';
 
 const OWN_TABLES = [
+  'births',
+  'certificate_serials',
   'data_access_log',
+  'deaths',
+  'duplicate_reviews',
+  'move_members',
+  'moves',
+  'nik_serials',
   'districts',
   'family_card_members',
   'family_card_serials',

@@ -51,7 +51,9 @@ describe(`${ResidentsService.name} over NATS`, () => {
         status: ResidentStatus.Hidup,
         familyCard: null,
         reviewFlags: [],
+        deactivation: null,
         warnings: [],
+        possibleDuplicates: [],
         createdAt: t.clock.now().toISOString(),
         updatedAt: t.clock.now().toISOString(),
       });

@@ -9,4 +9,12 @@ export enum DataAccessAction {
   FamilyCardRead = 'FAMILY_CARD_READ',
   FamilyCardAddMember = 'FAMILY_CARD_ADD_MEMBER',
   FamilyCardRemoveMember = 'FAMILY_CARD_REMOVE_MEMBER',
+  FamilyCardSplit = 'FAMILY_CARD_SPLIT',
+  FamilyCardChangeHead = 'FAMILY_CARD_CHANGE_HEAD',
+  BirthRegister = 'BIRTH_REGISTER',
+  DeathRegister = 'DEATH_REGISTER',
+  MoveOut = 'MOVE_OUT',
+  MoveIn = 'MOVE_IN',
+  DuplicateReviewList = 'DUPLICATE_REVIEW_LIST',
+  DuplicateReviewResolve = 'DUPLICATE_REVIEW_RESOLVE',
 }

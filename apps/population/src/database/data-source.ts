@@ -6,21 +6,33 @@ import {
 import { type CustomTypesConfig, types } from 'pg';
 import { DataSource } from 'typeorm';
 import { DataAccessLog } from '../access-log/data-access-log.entity';
+import { Birth } from '../births/birth.entity';
+import { Death } from '../deaths/death.entity';
+import { DuplicateReview } from '../duplicates/duplicate-review.entity';
 import { FamilyCard } from '../family-cards/family-card.entity';
 import { FamilyCardMember } from '../family-cards/family-card-member.entity';
 import { FamilyCardSerial } from '../family-cards/family-card-serial.entity';
+import { MoveMember } from '../moves/move-member.entity';
+import { Move } from '../moves/move.entity';
 import { ResidentChange } from '../residents/resident-change.entity';
 import { Resident } from '../residents/resident.entity';
 import { CreateResidents1796007508624 } from './migrations/1796007508624-create-residents';
 import { CreateFamilyCards1796007508625 } from './migrations/1796007508625-create-family-cards';
 import { CreateDataAccessLog1796007508626 } from './migrations/1796007508626-create-data-access-log';
 import { CreateRegions1796007600000 } from './migrations/1796007600000-create-regions';
+import { CreateLifeEvents1796007900000 } from './migrations/1796007900000-create-life-events';
+import { CreateDuplicateReviews1796007900001 } from './migrations/1796007900001-create-duplicate-reviews';
 
 export const POPULATION_ENTITIES = [
+  Birth,
   DataAccessLog,
+  Death,
+  DuplicateReview,
   FamilyCard,
   FamilyCardMember,
   FamilyCardSerial,
+  Move,
+  MoveMember,
   Resident,
   ResidentChange,
 ];
@@ -31,6 +43,8 @@ export const POPULATION_MIGRATIONS = [
   CreateFamilyCards1796007508625,
   CreateDataAccessLog1796007508626,
   CreateRegions1796007600000,
+  CreateLifeEvents1796007900000,
+  CreateDuplicateReviews1796007900001,
 ];
 
 const DATE_OID: number = types.builtins.DATE;

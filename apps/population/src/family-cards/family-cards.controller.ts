@@ -2,23 +2,31 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AddFamilyMemberDto,
+  ChangeFamilyHeadDto,
   CreateFamilyCardDto,
   POPULATION_FAMILY_CARDS_ADD_MEMBER,
+  POPULATION_FAMILY_CARDS_CHANGE_HEAD,
   POPULATION_FAMILY_CARDS_CREATE,
   POPULATION_FAMILY_CARDS_GET,
   POPULATION_FAMILY_CARDS_REMOVE_MEMBER,
+  POPULATION_FAMILY_CARDS_SPLIT,
   RemoveFamilyMemberDto,
   type RpcResponse,
+  SplitFamilyCardDto,
 } from '@terpadu/contracts';
 import { ActorDto } from '../common/actor.dto';
 import { FamilyCardNumberPipe } from '../common/family-card-number.pipe';
 import { NikPipe } from '../common/nik.pipe';
+import { FamilyCardChangesService } from './family-card-changes.service';
 import { FamilyCardsService } from './family-cards.service';
 
 /** RPC handlers for family cards (KK); each request part is validated on its own. */
 @Controller()
 export class FamilyCardsController {
-  constructor(private readonly familyCards: FamilyCardsService) {}
+  constructor(
+    private readonly changes: FamilyCardChangesService,
+    private readonly familyCards: FamilyCardsService,
+  ) {}
 
   @MessagePattern(POPULATION_FAMILY_CARDS_CREATE)
   create(
@@ -53,5 +61,23 @@ export class FamilyCardsController {
     @Payload('removal') removal: RemoveFamilyMemberDto,
   ): Promise<RpcResponse<typeof POPULATION_FAMILY_CARDS_REMOVE_MEMBER>> {
     return this.familyCards.removeMember(actor, number, nik, removal);
+  }
+
+  @MessagePattern(POPULATION_FAMILY_CARDS_SPLIT)
+  split(
+    @Payload('actor') actor: ActorDto,
+    @Payload('number', FamilyCardNumberPipe) number: string,
+    @Payload('split') split: SplitFamilyCardDto,
+  ): Promise<RpcResponse<typeof POPULATION_FAMILY_CARDS_SPLIT>> {
+    return this.changes.split(actor, number, split);
+  }
+
+  @MessagePattern(POPULATION_FAMILY_CARDS_CHANGE_HEAD)
+  changeHead(
+    @Payload('actor') actor: ActorDto,
+    @Payload('number', FamilyCardNumberPipe) number: string,
+    @Payload('change') change: ChangeFamilyHeadDto,
+  ): Promise<RpcResponse<typeof POPULATION_FAMILY_CARDS_CHANGE_HEAD>> {
+    return this.changes.changeHead(actor, number, change);
   }
 }

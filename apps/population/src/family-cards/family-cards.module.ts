@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
+import { LifeEventsModule } from '../life-events/life-events.module';
+import { RegionsModule } from '../regions/regions.module';
+import { FamilyCardChangesService } from './family-card-changes.service';
 import { FamilyCardsController } from './family-cards.controller';
 import { FamilyCardsService } from './family-cards.service';
 
 @Module({
-  imports: [AccessLogModule],
+  imports: [AccessLogModule, LifeEventsModule, RegionsModule],
   controllers: [FamilyCardsController],
-  providers: [FamilyCardsService],
+  providers: [FamilyCardChangesService, FamilyCardsService],
   exports: [FamilyCardsService],
 })
 export class FamilyCardsModule {}

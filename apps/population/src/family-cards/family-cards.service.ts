@@ -11,7 +11,6 @@ import {
   FamilyRelationship,
   parseNik,
   type RemoveFamilyMemberDto,
-  ResidentStatus,
   withinJurisdiction,
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
@@ -22,6 +21,7 @@ import { Clock } from '../clock/clock';
 import { familyCardNotFound, invalidField, residentNotFound } from '../common/domain-errors';
 import { isUniqueViolation } from '../common/pg-errors';
 import { cleanText, hasControlCharacters } from '../common/text';
+import { assertActive } from '../life-events/resident-guards';
 import { Resident } from '../residents/resident.entity';
 import { FamilyCardMember } from './family-card-member.entity';
 import { familyCardNumber, familyCardPrefix, MAX_FAMILY_CARD_SERIAL } from './family-card-number';
@@ -39,12 +39,30 @@ interface MembershipRow {
 }
 
 /** A card as answered, with the residents whose data the answer shows (for the access log). */
-interface LoadedCard {
+export interface LoadedCard {
   view: FamilyCardView;
   residentIds: string[];
 }
 
 const ONE_ACTIVE_CARD_INDEX = 'family_card_members_one_active_card_uq';
+
+/** Where a new card is: its address (a village code and the rest), as on the head's record. */
+export type CardAddress = Pick<FamilyCard, 'villageCode' | 'rt' | 'rw' | 'hamlet' | 'street'>;
+
+/** What ending a membership did to the card. */
+export interface MembershipEnd {
+  wasHead: boolean;
+  /** The last member left: the card is closed. */
+  closed: boolean;
+}
+
+export function familyCardClosed(): DomainException {
+  return new DomainException(
+    ErrorCode.FAMILY_CARD_CLOSED,
+    422,
+    'The family card is closed: none of its members is left',
+  );
+}
 
 function alreadyInFamilyCard(): DomainException {
   return new DomainException(
@@ -59,6 +77,10 @@ function alreadyInFamilyCard(): DomainException {
  * relationship, and the card with its membership history. A resident is a current member of at most
  * one card (a partial unique index guarantees it; the checks here only give the nicer answer).
  * Lock order, to stay free of deadlocks: the card row, then the resident row.
+ *
+ * The public helpers below the RPC methods (issue, join, endMembership, publishChange, load,
+ * findCard) are the steps life events (births, deaths, moves, splits) take inside their own
+ * transaction.
  */
 @Injectable()
 export class FamilyCardsService {
@@ -75,25 +97,11 @@ export class FamilyCardsService {
     return this.guardMembership(() =>
       this.dataSource.transaction(async (m) => {
         const head = await this.lockResident(m, actor, headNik);
-        this.assertLiving(head);
+        assertActive(head, { field: 'headNik', role: 'The head' });
         await this.assertOnNoCard(m, head.id);
 
         const now = this.clock.now();
-        const issuedOn = this.clock.today();
-        const prefix = familyCardPrefix(head.villageCode, issuedOn);
-        const card: FamilyCard = {
-          id: randomUUID(),
-          number: familyCardNumber(prefix, await this.nextSerial(m, prefix)),
-          villageCode: head.villageCode,
-          rt: head.rt,
-          rw: head.rw,
-          hamlet: head.hamlet,
-          street: head.street,
-          issuedOn,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await m.insert(FamilyCard, card);
+        const card = await this.issue(m, head);
         await this.join(m, card, head, FamilyRelationship.KepalaKeluarga, now);
         return this.publish(m, actor, card, 'CREATED', head.nik, DataAccessAction.FamilyCardCreate, now);
       }),
@@ -127,8 +135,9 @@ export class FamilyCardsService {
     return this.guardMembership(() =>
       this.dataSource.transaction(async (m) => {
         const card = await this.findCard(m, actor, number, { lock: true });
+        if (card.closedAt) throw familyCardClosed();
         const resident = await this.lockResident(m, actor, nik);
-        this.assertLiving(resident);
+        assertActive(resident, { field: 'nik' });
         await this.assertOnNoCard(m, resident.id);
         const now = this.clock.now();
         await this.join(m, card, resident, dto.relationship, now);
@@ -183,13 +192,13 @@ export class FamilyCardsService {
         );
       }
       const now = this.clock.now();
-      await m.update(FamilyCardMember, { id: membership.id }, { leftAt: now, leaveReason: reason });
-      await m.update(FamilyCard, { id: card.id }, { updatedAt: now });
+      // A card without a head (it needs a new one) closes when its last member is removed.
+      const end = await this.endMembership(m, card, membership, reason, now);
       return this.publish(
         m,
         actor,
         card,
-        'MEMBER_REMOVED',
+        end.closed ? 'CLOSED' : 'MEMBER_REMOVED',
         nik,
         DataAccessAction.FamilyCardRemoveMember,
         now,
@@ -207,7 +216,81 @@ export class FamilyCardsService {
     action: DataAccessAction,
     now: Date,
   ): Promise<FamilyCardView> {
-    const { view, residentIds } = await this.load(m, card);
+    const { view, residentIds } = await this.publishChange(m, card, change, affectedNik, now);
+    await this.accessLog.record(m, { actor, action, residentIds, familyCardId: card.id });
+    return view;
+  }
+
+  /**
+   * Issues a card at `address` (the district of its village and today's date number it) and
+   * returns it without members: the caller joins its head next, in the same transaction.
+   */
+  async issue(m: EntityManager, address: CardAddress): Promise<FamilyCard> {
+    const now = this.clock.now();
+    const issuedOn = this.clock.today();
+    const prefix = familyCardPrefix(address.villageCode, issuedOn);
+    const card: FamilyCard = {
+      id: randomUUID(),
+      number: familyCardNumber(prefix, await this.nextSerial(m, prefix)),
+      villageCode: address.villageCode,
+      rt: address.rt,
+      rw: address.rw,
+      hamlet: address.hamlet,
+      street: address.street,
+      issuedOn,
+      needsNewHead: false,
+      closedAt: null,
+      closeReason: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await m.insert(FamilyCard, card);
+    return card;
+  }
+
+  /**
+   * Ends a current membership (kept in the history with its reason). When the head leaves, the
+   * card needs a new head; when the last member leaves, the card is closed. The caller holds the
+   * card's lock.
+   */
+  async endMembership(
+    m: EntityManager,
+    card: FamilyCard,
+    membership: { id: string; relationship: FamilyRelationship },
+    reason: string,
+    now: Date,
+  ): Promise<MembershipEnd> {
+    await m.update(FamilyCardMember, { id: membership.id }, { leftAt: now, leaveReason: reason });
+    const remaining = await m.count(FamilyCardMember, { where: { familyCardId: card.id, leftAt: IsNull() } });
+    const wasHead = membership.relationship === FamilyRelationship.KepalaKeluarga;
+    if (remaining === 0) {
+      Object.assign(card, { needsNewHead: false, closedAt: now, closeReason: reason, updatedAt: now });
+    } else {
+      Object.assign(card, { needsNewHead: card.needsNewHead === true || wasHead, updatedAt: now });
+    }
+    await m.update(
+      FamilyCard,
+      { id: card.id },
+      {
+        needsNewHead: card.needsNewHead,
+        closedAt: card.closedAt ?? null,
+        closeReason: card.closeReason ?? null,
+        updatedAt: now,
+      },
+    );
+    return { wasHead, closed: remaining === 0 };
+  }
+
+  /** Writes FAMILY_CARD_CHANGED_V1 with the card's members after the change; returns the card as answered. */
+  async publishChange(
+    m: EntityManager,
+    card: FamilyCard,
+    change: FamilyCardChange,
+    affectedNik: string,
+    now: Date,
+  ): Promise<LoadedCard> {
+    const loaded = await this.load(m, card);
+    const { view } = loaded;
     await this.outbox.add(
       m,
       FAMILY_CARD_CHANGED_V1,
@@ -222,11 +305,11 @@ export class FamilyCardsService {
       },
       { entityId: card.id },
     );
-    await this.accessLog.record(m, { actor, action, residentIds, familyCardId: card.id });
-    return view;
+    return loaded;
   }
 
-  private async load(m: EntityManager, card: FamilyCard): Promise<LoadedCard> {
+  /** The card as answered: current members head first, and every membership past and present. */
+  async load(m: EntityManager, card: FamilyCard): Promise<LoadedCard> {
     const rows = await m.query<MembershipRow[]>(
       `SELECT fm.id, fm.resident_id, r.nik, r.full_name, fm.relationship, fm.joined_at, fm.left_at, fm.leave_reason
          FROM family_card_members fm JOIN residents r ON r.id = fm.resident_id
@@ -237,9 +320,8 @@ export class FamilyCardsService {
     const current = rows.filter((r) => r.left_at === null);
     const isHead = (r: MembershipRow) => r.relationship === FamilyRelationship.KepalaKeluarga;
     const members = [...current.filter(isHead), ...current.filter((r) => !isHead(r))];
+    // No head while the card needs a new one (the head died or moved out) and once it is closed.
     const head = members.find(isHead);
-    // The one-head index and HEAD_CANNOT_LEAVE keep a head on every card.
-    if (!head) throw new Error(`family card ${card.id} has no current head`);
     return {
       view: {
         number: card.number,
@@ -250,7 +332,9 @@ export class FamilyCardsService {
           ...(card.hamlet !== null ? { hamlet: card.hamlet } : {}),
           street: card.street,
         },
-        headNik: head.nik,
+        headNik: head?.nik ?? null,
+        needsNewHead: card.needsNewHead === true,
+        closedAt: card.closedAt?.toISOString() ?? null,
         issuedOn: card.issuedOn,
         members: members.map((r) => ({
           nik: r.nik,
@@ -270,7 +354,7 @@ export class FamilyCardsService {
     };
   }
 
-  private async join(
+  async join(
     m: EntityManager,
     card: FamilyCard,
     resident: Resident,
@@ -310,12 +394,7 @@ export class FamilyCardsService {
     return serial;
   }
 
-  private async findCard(
-    m: EntityManager,
-    actor: Actor,
-    number: string,
-    o: { lock: boolean },
-  ): Promise<FamilyCard> {
+  async findCard(m: EntityManager, actor: Actor, number: string, o: { lock: boolean }): Promise<FamilyCard> {
     const card = await m.findOne(FamilyCard, {
       where: { number },
       ...(o.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -330,23 +409,13 @@ export class FamilyCardsService {
     return resident;
   }
 
-  private assertLiving(resident: Resident): void {
-    if (resident.status !== ResidentStatus.Hidup) {
-      throw new DomainException(
-        ErrorCode.RESIDENT_NOT_ACTIVE,
-        422,
-        `Only a living resident can join a family card (status ${resident.status})`,
-      );
-    }
-  }
-
-  private async assertOnNoCard(m: EntityManager, residentId: string): Promise<void> {
+  async assertOnNoCard(m: EntityManager, residentId: string): Promise<void> {
     const active = await m.count(FamilyCardMember, { where: { residentId, leftAt: IsNull() } });
     if (active > 0) throw alreadyInFamilyCard();
   }
 
   /** Maps the one-active-card index's verdict (a race the checks could not see) to its domain error. */
-  private async guardMembership<T>(work: () => Promise<T>): Promise<T> {
+  async guardMembership<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {

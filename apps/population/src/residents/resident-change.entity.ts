@@ -1,6 +1,7 @@
+import type { ResidentChangeKind } from '@terpadu/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type ResidentChangeKind = 'REGISTERED' | 'CORRECTED';
+export type { ResidentChangeKind };
 
 export interface FieldChange {
   /** Dotted path as in the request, e.g. `fullName` or `address.villageCode`. */
@@ -10,7 +11,7 @@ export interface FieldChange {
   to: string | null;
 }
 
-/** One entry of a resident's history: the registration, or a correction with its reason. Never updated. */
+/** One entry of a resident's history: the registration, a correction or a life event, with its reason. Never updated. */
 @Entity({ name: 'resident_changes' })
 export class ResidentChange {
   @PrimaryColumn('uuid')

@@ -68,6 +68,19 @@ export class Resident {
   @Column({ name: 'review_flags', type: 'text', array: true })
   reviewFlags: ReviewFlagCode[];
 
+  /**
+   * Set when a duplicate review found this record to be a second record of `duplicateOfResidentId`.
+   * Optional here because the database defaults it (null) on insert.
+   */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt?: Date | null;
+
+  @Column({ name: 'deactivation_reason', type: 'varchar', length: 500, nullable: true })
+  deactivationReason?: string | null;
+
+  @Column({ name: 'duplicate_of_resident_id', type: 'uuid', nullable: true })
+  duplicateOfResidentId?: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -5,6 +5,7 @@ import {
   ErrorCode,
   type ParsedNik,
   parseNik,
+  type PossibleDuplicateView,
   RESIDENT_REGISTERED_V1,
   RESIDENT_UPDATED_V1,
   type RegisteredResidentView,
@@ -26,6 +27,7 @@ import { Clock } from '../clock/clock';
 import { addressOutsideJurisdiction, invalidField, residentNotFound } from '../common/domain-errors';
 import { isUniqueViolation } from '../common/pg-errors';
 import { cleanText, escapeLike, hasControlCharacters, normalizeName } from '../common/text';
+import { DuplicatesService } from '../duplicates/duplicates.service';
 import { RegionsService } from '../regions/regions.service';
 import { type FieldChange, ResidentChange } from './resident-change.entity';
 import { decodeResidentCursor, encodeResidentCursor } from './resident-cursor';
@@ -49,7 +51,7 @@ const CORRECTABLE = [
 const ADDRESS_FIELDS = ['villageCode', 'rt', 'rw', 'hamlet', 'street'] as const;
 
 /** The resident fields held as text (enum values and ISO dates included): what a correction changes. */
-type TextField = { [K in keyof Resident]: Resident[K] extends string | null ? K : never }[keyof Resident];
+type TextField = { [K in keyof Resident]-?: Resident[K] extends string | null ? K : never }[keyof Resident];
 
 function plainText(value: string, field: string): string {
   if (hasControlCharacters(value))
@@ -81,6 +83,7 @@ export class ResidentsService {
     private readonly accessLog: AccessLogService,
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
+    private readonly duplicates: DuplicatesService,
     private readonly outbox: OutboxService,
     private readonly regions: RegionsService,
   ) {}
@@ -121,6 +124,7 @@ export class ResidentsService {
     ];
 
     let warnings = nik.warnings;
+    let possibleDuplicates: PossibleDuplicateView[] = [];
     try {
       await this.dataSource.transaction(async (m) => {
         await this.regions.assertCurrentVillage(m, resident.villageCode);
@@ -151,10 +155,12 @@ export class ResidentsService {
           },
           { entityId: resident.id },
         );
+        // Surfaced for review, never a refusal: the answer names them and the queue keeps the pairs.
+        possibleDuplicates = await this.duplicates.detect(m, actor, resident);
         await this.accessLog.record(m, {
           actor,
           action: DataAccessAction.ResidentRegister,
-          residentIds: [resident.id],
+          residentIds: [resident.id, ...possibleDuplicates.map((d) => d.residentId)],
         });
       });
     } catch (error) {
@@ -169,7 +175,7 @@ export class ResidentsService {
       }
       throw error;
     }
-    return { ...this.toView(resident, null), warnings };
+    return { ...this.toView(resident, null), warnings, possibleDuplicates };
   }
 
   async get(actor: Actor, nik: string): Promise<ResidentView> {
@@ -205,6 +211,8 @@ export class ResidentsService {
         .limit(limit + 1);
       if (query.villageCode !== undefined)
         qb.andWhere('r.village_code = :villageCode', { villageCode: query.villageCode });
+      // A record deactivated as a duplicate stays readable by NIK but leaves every list.
+      qb.andWhere('r.deactivated_at IS NULL');
       if (query.status !== undefined) qb.andWhere('r.status = :status', { status: query.status });
       if (query.name !== undefined) {
         const name = normalizeName(plainText(query.name, 'name'));
@@ -403,7 +411,8 @@ export class ResidentsService {
     );
   }
 
-  private toView(r: Resident, familyCard: ResidentFamilyCardView | null): ResidentView {
+  /** The record as answered (life events answer their persons the same way). */
+  toView(r: Resident, familyCard: ResidentFamilyCardView | null): ResidentView {
     return {
       id: r.id,
       nik: r.nik,
@@ -425,6 +434,14 @@ export class ResidentsService {
       status: r.status,
       familyCard,
       reviewFlags: reviewFlagViews(r.reviewFlags),
+      deactivation:
+        r.deactivatedAt && r.deactivationReason && r.duplicateOfResidentId
+          ? {
+              deactivatedAt: r.deactivatedAt.toISOString(),
+              reason: r.deactivationReason,
+              duplicateOfResidentId: r.duplicateOfResidentId,
+            }
+          : null,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     };

@@ -71,8 +71,23 @@ export class FamilyCardView {
   number: string;
   @ApiProperty({ type: AddressDto })
   address: AddressDto;
-  @ApiProperty({ description: 'NIK of the head' })
-  headNik: string;
+  @ApiProperty({
+    description: 'NIK of the head; null while the card needs a new head, and once it is closed',
+    nullable: true,
+    type: String,
+  })
+  headNik: string | null;
+  @ApiProperty({
+    description: 'The head died or moved out and the card has members left: name a new head',
+  })
+  needsNewHead: boolean;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the card was closed (no member left: the family moved out or its last member died)',
+  })
+  closedAt: string | null;
   @ApiProperty({ format: 'date' })
   issuedOn: string;
   @ApiProperty({ type: [FamilyMemberView], description: 'Current members, head first' })

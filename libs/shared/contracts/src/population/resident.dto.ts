@@ -24,6 +24,7 @@ import {
   ReviewFlagCode,
   Sex,
 } from './enums';
+import { PossibleDuplicateView, ResidentDeactivationView } from './duplicate.dto';
 import { IsNik } from './nik';
 
 export class AddressDto {
@@ -214,6 +215,12 @@ export class ResidentView {
   familyCard: ResidentFamilyCardView | null;
   @ApiProperty({ type: [ReviewFlagView] })
   reviewFlags: ReviewFlagView[];
+  @ApiProperty({
+    type: ResidentDeactivationView,
+    nullable: true,
+    description: 'Set when a duplicate review found this record to be a second record of another person',
+  })
+  deactivation: ResidentDeactivationView | null;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
   @ApiProperty({ format: 'date-time' })
@@ -228,6 +235,13 @@ export class RegisteredResidentView extends ResidentView {
     description: 'Non-blocking remarks on the NIK',
   })
   warnings: NikWarningCode[];
+  @ApiProperty({
+    type: [PossibleDuplicateView],
+    description:
+      'Records in your jurisdiction that may be the same person; each pair waits in the duplicate review queue. ' +
+      'The registration itself is never refused for them.',
+  })
+  possibleDuplicates: PossibleDuplicateView[];
 }
 
 export class ResidentPageView {
@@ -250,6 +264,23 @@ export class FieldChangeView {
   to: unknown;
 }
 
+/**
+ * What an entry of a resident's history records: the registration, a correction, or a life event
+ * (BORN: registered by a birth; DIED; MOVED_OUT; MOVED_IN: a returning resident; RELOCATED: address
+ * of a family card split; DEACTIVATED: a duplicate record). Values are only ever added.
+ */
+export const RESIDENT_CHANGE_KINDS = [
+  'REGISTERED',
+  'CORRECTED',
+  'BORN',
+  'DIED',
+  'MOVED_OUT',
+  'MOVED_IN',
+  'RELOCATED',
+  'DEACTIVATED',
+] as const;
+export type ResidentChangeKind = (typeof RESIDENT_CHANGE_KINDS)[number];
+
 export class ResidentChangeView {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -257,8 +288,8 @@ export class ResidentChangeView {
   changedAt: string;
   @ApiProperty({ description: 'Subject (user id) of who made the change' })
   changedBy: string;
-  @ApiProperty({ enum: ['REGISTERED', 'CORRECTED'] })
-  kind: 'REGISTERED' | 'CORRECTED';
+  @ApiProperty({ enum: RESIDENT_CHANGE_KINDS, enumName: 'ResidentChangeKind' })
+  kind: ResidentChangeKind;
   @ApiProperty({ nullable: true, type: String })
   reason: string | null;
   @ApiProperty({ type: [FieldChangeView] })

@@ -3,9 +3,10 @@
  * so that `RpcClient.send(subject, request)` checks both at compile time.
  */
 import type { PopulationRpcMap } from './population.rpc';
+import type { PopulationLifeEventsRpcMap } from './population-life-events.rpc';
 import type { PopulationRegionsRpcMap } from './population-regions.rpc';
 
-export type RpcMap = PopulationRpcMap & PopulationRegionsRpcMap;
+export type RpcMap = PopulationRpcMap & PopulationLifeEventsRpcMap & PopulationRegionsRpcMap;
 export type RpcSubject = keyof RpcMap;
 export type RpcRequest<S extends RpcSubject> = RpcMap[S]['request'];
 export type RpcResponse<S extends RpcSubject> = RpcMap[S]['response'];

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AccessLogModule } from '../access-log/access-log.module';
+import { FamilyCardsModule } from '../family-cards/family-cards.module';
+import { LifeEventsModule } from '../life-events/life-events.module';
+import { DeathsController } from './deaths.controller';
+import { DeathsService } from './deaths.service';
+
+@Module({
+  imports: [AccessLogModule, FamilyCardsModule, LifeEventsModule],
+  controllers: [DeathsController],
+  providers: [DeathsService],
+})
+export class DeathsModule {}
