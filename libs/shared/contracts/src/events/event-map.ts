@@ -6,6 +6,10 @@
  * needs it. Subjects start with `evt.`; request/reply subjects start with `rpc.` (see rpc/),
  * so no stream ever captures request traffic.
  */
+import type { ANC_VISIT_RECORDED_V1, AncVisitRecordedV1 } from './health/anc-visit-recorded.v1';
+import type { IMMUNIZATION_GIVEN_V1, ImmunizationGivenV1 } from './health/immunization-given.v1';
+import type { IMMUNIZATION_OVERDUE_V1, ImmunizationOverdueV1 } from './health/immunization-overdue.v1';
+import type { INSURANCE_CHANGED_V1, InsuranceChangedV1 } from './health/insurance-changed.v1';
 import type { BIRTH_REGISTERED_V1, BirthRegisteredV1 } from './population/birth-registered.v1';
 import type { DEATH_REGISTERED_V1, DeathRegisteredV1 } from './population/death-registered.v1';
 import type { FAMILY_CARD_CHANGED_V1, FamilyCardChangedV1 } from './population/family-card-changed.v1';
@@ -22,6 +26,10 @@ export interface EventMap {
   [RESIDENT_MOVED_IN_V1]: ResidentMovedInV1;
   [RESIDENT_MOVED_OUT_V1]: ResidentMovedOutV1;
   [RESIDENT_UPDATED_V1]: ResidentUpdatedV1;
+  [ANC_VISIT_RECORDED_V1]: AncVisitRecordedV1;
+  [IMMUNIZATION_GIVEN_V1]: ImmunizationGivenV1;
+  [IMMUNIZATION_OVERDUE_V1]: ImmunizationOverdueV1;
+  [INSURANCE_CHANGED_V1]: InsuranceChangedV1;
 }
 
 export type EventSubject = keyof EventMap;
@@ -36,6 +44,7 @@ export interface StreamDefinition {
 
 export const STREAMS = {
   population: { name: 'EVT_POPULATION', subjects: ['evt.population.>'], domain: 'population' },
+  health: { name: 'EVT_HEALTH', subjects: ['evt.health.>'], domain: 'health' },
 } as const satisfies Record<string, StreamDefinition>;
 
 /** The stream that holds a subject (`evt.<domain>.…`), or undefined for a subject outside every stream. */

@@ -2,11 +2,12 @@
  * Request/reply subjects (core NATS, `rpc.` namespace) with their request and response types,
  * so that `RpcClient.send(subject, request)` checks both at compile time.
  */
+import type { HealthRpcMap } from './health.rpc';
 import type { PopulationRpcMap } from './population.rpc';
 import type { PopulationLifeEventsRpcMap } from './population-life-events.rpc';
 import type { PopulationRegionsRpcMap } from './population-regions.rpc';
 
-export type RpcMap = PopulationRpcMap & PopulationLifeEventsRpcMap & PopulationRegionsRpcMap;
+export type RpcMap = PopulationRpcMap & PopulationLifeEventsRpcMap & PopulationRegionsRpcMap & HealthRpcMap;
 export type RpcSubject = keyof RpcMap;
 export type RpcRequest<S extends RpcSubject> = RpcMap[S]['request'];
 export type RpcResponse<S extends RpcSubject> = RpcMap[S]['response'];

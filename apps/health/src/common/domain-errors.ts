@@ -1,0 +1,32 @@
+import { ErrorCode } from '@terpadu/contracts';
+import { DomainException } from '@terpadu/messaging';
+
+/** One invalid field, answered like the validation pipe answers: VALIDATION_FAILED 400 naming the field. */
+export function invalidField(field: string, code: string, message: string): DomainException {
+  return new DomainException(ErrorCode.VALIDATION_FAILED, 400, 'The request is not valid', [
+    { field, code, message },
+  ]);
+}
+
+/** A date that lies after today in the health service's calendar. */
+export function dateInFuture(field: string): DomainException {
+  return invalidField(field, 'notInFuture', `${field} cannot be after today`);
+}
+
+/** Missing, not yet known to health, and outside the caller's jurisdiction all look the same. */
+export function residentNotFound(): DomainException {
+  return new DomainException(
+    ErrorCode.RESIDENT_NOT_FOUND,
+    404,
+    'No resident with this NIK in your jurisdiction',
+  );
+}
+
+/** A death closes a person's health records: nothing new is recorded after it. */
+export function residentDeceased(): DomainException {
+  return new DomainException(
+    ErrorCode.RESIDENT_DECEASED,
+    422,
+    'The person is registered as deceased: no new health records',
+  );
+}

@@ -1,0 +1,33 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import {
+  HEALTH_INSURANCE_GET,
+  HEALTH_INSURANCE_SET,
+  type RpcResponse,
+  SetInsuranceDto,
+} from '@terpadu/contracts';
+import { ActorDto } from '../common/actor.dto';
+import { NikPipe } from '../common/nik.pipe';
+import { InsuranceService } from './insurance.service';
+
+@Controller()
+export class InsuranceController {
+  constructor(private readonly insurance: InsuranceService) {}
+
+  @MessagePattern(HEALTH_INSURANCE_SET)
+  set(
+    @Payload('actor') actor: ActorDto,
+    @Payload('nik', NikPipe) nik: string,
+    @Payload('membership') membership: SetInsuranceDto,
+  ): Promise<RpcResponse<typeof HEALTH_INSURANCE_SET>> {
+    return this.insurance.set(actor, nik, membership);
+  }
+
+  @MessagePattern(HEALTH_INSURANCE_GET)
+  get(
+    @Payload('actor') actor: ActorDto,
+    @Payload('nik', NikPipe) nik: string,
+  ): Promise<RpcResponse<typeof HEALTH_INSURANCE_GET>> {
+    return this.insurance.get(actor, nik);
+  }
+}

@@ -1,0 +1,20 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { HEALTH_SUMMARY_GET, type HealthSummaryLevel, type RpcResponse } from '@terpadu/contracts';
+import { ActorDto } from '../common/actor.dto';
+import { NikPipe } from '../common/nik.pipe';
+import { HealthSummaryService } from './health-summary.service';
+
+@Controller()
+export class HealthSummaryController {
+  constructor(private readonly summaries: HealthSummaryService) {}
+
+  @MessagePattern(HEALTH_SUMMARY_GET)
+  get(
+    @Payload('actor') actor: ActorDto,
+    @Payload('nik', NikPipe) nik: string,
+    @Payload('level') level: HealthSummaryLevel,
+  ): Promise<RpcResponse<typeof HEALTH_SUMMARY_GET>> {
+    return this.summaries.get(actor, nik, level);
+  }
+}

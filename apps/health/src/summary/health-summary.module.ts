@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AccessLogModule } from '../access-log/access-log.module';
+import { InsuranceModule } from '../insurance/insurance.module';
+import { PersonsModule } from '../persons/persons.module';
+import { PregnanciesModule } from '../pregnancies/pregnancies.module';
+import { HealthSummaryController } from './health-summary.controller';
+import { HealthSummaryService } from './health-summary.service';
+
+/** Uses ImmunizationsService from the (global) ImmunizationsModule that AppModule registers with its options. */
+@Module({
+  imports: [AccessLogModule, InsuranceModule, PersonsModule, PregnanciesModule],
+  controllers: [HealthSummaryController],
+  providers: [HealthSummaryService],
+})
+export class HealthSummaryModule {}

@@ -1,0 +1,24 @@
+import { Clock } from '../src/clock/clock';
+
+/** A clock the test moves by hand. Starts on 2026-11-30 10:00 in Jakarta (03:00 UTC). */
+export class TestClock extends Clock {
+  private current: Date;
+
+  constructor(start = new Date('2026-11-30T03:00:00.000Z'), timeZone = 'Asia/Jakarta') {
+    super(timeZone);
+    this.current = start;
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(instant: Date | string): void {
+    this.current = new Date(instant);
+  }
+
+  /** Jumps to 10:00 in Jakarta on the given calendar day. */
+  setDay(date: string): void {
+    this.current = new Date(`${date}T03:00:00.000Z`);
+  }
+}
