@@ -10,6 +10,7 @@ import { DeathsModule } from './deaths/deaths.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
 import { FamilyCardsModule } from './family-cards/family-cards.module';
 import { Readiness } from './health/readiness';
+import { ImportsModule } from './imports/imports.module';
 import { MovesModule } from './moves/moves.module';
 import { RegionsModule } from './regions/regions.module';
 import { ResidentsModule } from './residents/residents.module';
@@ -26,6 +27,7 @@ export class AppModule {
         DeathsModule,
         DuplicatesModule,
         FamilyCardsModule,
+        ImportsModule.forRoot({ batchSize: env.IMPORT_BATCH_SIZE }),
         MessagingModule.forRoot({ service: 'population', natsUrl: env.NATS_URL }),
         MovesModule,
         ObservabilityModule.forRoot({ service: 'population', logLevel: env.LOG_LEVEL }),

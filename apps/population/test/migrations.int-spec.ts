@@ -16,6 +16,8 @@ const OWN_TABLES = [
   'family_card_members',
   'family_card_serials',
   'family_cards',
+  'import_jobs',
+  'import_rows',
   'provinces',
   'regencies',
   'resident_changes',

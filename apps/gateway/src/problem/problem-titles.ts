@@ -51,6 +51,10 @@ export const PROBLEM_TITLES: Readonly<Record<ErrorCode, string>> = {
   [ErrorCode.PREGNANCY_NOT_ACTIVE]: 'The pregnancy is not active',
   [ErrorCode.PREGNANCY_NOT_ELIGIBLE]: 'Not eligible for a pregnancy record',
   [ErrorCode.INSURANCE_NUMBER_TAKEN]: 'Insurance number belongs to another person',
+  [ErrorCode.IMPORT_NOT_FOUND]: 'Import not found',
+  [ErrorCode.IMPORT_UPLOAD_CLOSED]: 'The import no longer takes rows',
+  [ErrorCode.IMPORT_INCOMPLETE]: 'The import did not receive every row',
+  [ErrorCode.IMPORT_FILE_ALREADY_IMPORTED]: 'This file was already imported by another office',
   [ErrorCode.DEAD_LETTER_NOT_FOUND]: 'Dead letter not found',
   [ErrorCode.DEAD_LETTER_ALREADY_REPLAYED]: 'Dead letter already replayed',
 };

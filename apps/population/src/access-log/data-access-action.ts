@@ -9,6 +9,8 @@ export enum DataAccessAction {
   FamilyCardRead = 'FAMILY_CARD_READ',
   FamilyCardAddMember = 'FAMILY_CARD_ADD_MEMBER',
   FamilyCardRemoveMember = 'FAMILY_CARD_REMOVE_MEMBER',
+  ResidentImport = 'RESIDENT_IMPORT',
+  ImportReportRead = 'IMPORT_REPORT_READ',
   FamilyCardSplit = 'FAMILY_CARD_SPLIT',
   FamilyCardChangeHead = 'FAMILY_CARD_CHANGE_HEAD',
   BirthRegister = 'BIRTH_REGISTER',

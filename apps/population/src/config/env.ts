@@ -30,4 +30,10 @@ export class Env extends DatabaseEnv {
    */
   @IsTimeZone()
   REGISTRY_TIME_ZONE: string = 'Asia/Jakarta';
+
+  /** Rows of an import job registered per transaction (plus the other rows of their family cards). */
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  IMPORT_BATCH_SIZE: number = 500;
 }

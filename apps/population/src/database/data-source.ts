@@ -12,6 +12,8 @@ import { DuplicateReview } from '../duplicates/duplicate-review.entity';
 import { FamilyCard } from '../family-cards/family-card.entity';
 import { FamilyCardMember } from '../family-cards/family-card-member.entity';
 import { FamilyCardSerial } from '../family-cards/family-card-serial.entity';
+import { ImportJob } from '../imports/import-job.entity';
+import { ImportRow } from '../imports/import-row.entity';
 import { MoveMember } from '../moves/move-member.entity';
 import { Move } from '../moves/move.entity';
 import { ResidentChange } from '../residents/resident-change.entity';
@@ -20,6 +22,7 @@ import { CreateResidents1796007508624 } from './migrations/1796007508624-create-
 import { CreateFamilyCards1796007508625 } from './migrations/1796007508625-create-family-cards';
 import { CreateDataAccessLog1796007508626 } from './migrations/1796007508626-create-data-access-log';
 import { CreateRegions1796007600000 } from './migrations/1796007600000-create-regions';
+import { CreateImports1796007700000 } from './migrations/1796007700000-create-imports';
 import { CreateLifeEvents1796007900000 } from './migrations/1796007900000-create-life-events';
 import { CreateDuplicateReviews1796007900001 } from './migrations/1796007900001-create-duplicate-reviews';
 
@@ -31,6 +34,8 @@ export const POPULATION_ENTITIES = [
   FamilyCard,
   FamilyCardMember,
   FamilyCardSerial,
+  ImportJob,
+  ImportRow,
   Move,
   MoveMember,
   Resident,
@@ -43,6 +48,7 @@ export const POPULATION_MIGRATIONS = [
   CreateFamilyCards1796007508625,
   CreateDataAccessLog1796007508626,
   CreateRegions1796007600000,
+  CreateImports1796007700000,
   CreateLifeEvents1796007900000,
   CreateDuplicateReviews1796007900001,
 ];

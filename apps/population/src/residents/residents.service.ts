@@ -36,6 +36,15 @@ import { reviewFlagsFor, reviewFlagViews } from './review-flags';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
+/** Rows per multi-row INSERT: far below PostgreSQL's 65,535 parameters per statement. */
+const INSERT_CHUNK = 1000;
+
+/** A built registration to write, with the family card it joins (imports) and why (the history's reason). */
+export interface RegistrationEntry {
+  resident: Resident;
+  familyCardNumber: string | null;
+  reason: string | null;
+}
 
 /** The fields of a resident a correction may change, in the order history lists them. */
 const CORRECTABLE = [
@@ -89,11 +98,52 @@ export class ResidentsService {
   ) {}
 
   async register(actor: Actor, dto: RegisterResidentDto): Promise<RegisteredResidentView> {
+    const { resident, nik } = this.buildRegistration(actor, dto);
+
+    let warnings = nik.warnings;
+    let possibleDuplicates: PossibleDuplicateView[] = [];
+    try {
+      await this.dataSource.transaction(async (m) => {
+        await this.regions.assertCurrentVillage(m, resident.villageCode);
+        warnings = await this.regions.nikWarnings(m, nik);
+        await this.insertRegistered(m, actor, [{ resident, familyCardNumber: null, reason: null }]);
+        // Surfaced for review, never a refusal: the answer names them and the queue keeps the pairs.
+        possibleDuplicates = await this.duplicates.detect(m, actor, resident);
+        await this.accessLog.record(m, {
+          actor,
+          action: DataAccessAction.ResidentRegister,
+          residentIds: [resident.id, ...possibleDuplicates.map((d) => d.residentId)],
+        });
+      });
+    } catch (error) {
+      // Also the loser of two registrations racing with one NIK: the unique constraint decides.
+      if (isUniqueViolation(error, 'residents_nik_uq')) {
+        throw new DomainException(
+          ErrorCode.NIK_ALREADY_REGISTERED,
+          409,
+          'A resident with this NIK is already registered',
+          [{ field: 'nik', code: 'unique', message: 'nik is already registered' }],
+        );
+      }
+      throw error;
+    }
+    return { ...this.toView(resident, null), warnings, possibleDuplicates };
+  }
+
+  /**
+   * The rules every registration follows, the API's and the bulk import's: a valid NIK, an address
+   * inside the actor's jurisdiction, no birth date after today, clean free text; and the record they
+   * give. Throws DomainException naming the field at fault. The village is checked against the region
+   * tables by the caller, inside its transaction.
+   */
+  buildRegistration(
+    actor: Actor,
+    dto: RegisterResidentDto,
+    now: Date = this.clock.now(),
+  ): { resident: Resident; nik: ParsedNik } {
     const nik = this.parseNik(dto.nik, 'nik');
     if (!withinJurisdiction(dto.address.villageCode, actor.jurisdiction)) throw addressOutsideJurisdiction();
     this.assertNotInFuture(dto.birthDate);
-
-    const now = this.clock.now();
     const fullName = requiredText(dto.fullName, 'fullName');
     const resident: Resident = {
       id: randomUUID(),
@@ -117,65 +167,63 @@ export class ResidentsService {
       createdAt: now,
       updatedAt: now,
     };
-    const registered: FieldChange[] = [
-      { field: 'nik', from: null, to: resident.nik },
-      ...CORRECTABLE.map((field) => ({ field, from: null, to: resident[field] })),
-      ...ADDRESS_FIELDS.map((field) => ({ field: `address.${field}`, from: null, to: resident[field] })),
-    ];
+    return { resident, nik };
+  }
 
-    let warnings = nik.warnings;
-    let possibleDuplicates: PossibleDuplicateView[] = [];
-    try {
-      await this.dataSource.transaction(async (m) => {
-        await this.regions.assertCurrentVillage(m, resident.villageCode);
-        warnings = await this.regions.nikWarnings(m, nik);
-        await m.insert(Resident, resident);
-        await m.insert(ResidentChange, {
+  /**
+   * Writes built registrations (buildRegistration) in the caller's transaction: the residents, the
+   * REGISTERED entry of each history and each RESIDENT_REGISTERED_V1 event. Many at once for imports.
+   */
+  async insertRegistered(
+    m: EntityManager,
+    actor: Actor,
+    entries: readonly RegistrationEntry[],
+  ): Promise<void> {
+    for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
+      const chunk = entries.slice(i, i + INSERT_CHUNK);
+      await m.insert(
+        Resident,
+        chunk.map((e) => e.resident),
+      );
+      await m.insert(
+        ResidentChange,
+        chunk.map(({ resident, reason }) => ({
           id: randomUUID(),
           residentId: resident.id,
-          kind: 'REGISTERED',
+          kind: 'REGISTERED' as const,
           changedBy: actor.sub,
-          changedAt: now,
-          reason: null,
-          changes: registered,
-        });
-        await this.outbox.add(
-          m,
-          RESIDENT_REGISTERED_V1,
-          {
-            residentId: resident.id,
-            nik: resident.nik,
-            fullName: resident.fullName,
-            birthDate: resident.birthDate,
-            sex: resident.sex,
-            villageCode: resident.villageCode,
-            status: resident.status,
-            familyCardNumber: null,
-            registeredAt: now.toISOString(),
-          },
-          { entityId: resident.id },
-        );
-        // Surfaced for review, never a refusal: the answer names them and the queue keeps the pairs.
-        possibleDuplicates = await this.duplicates.detect(m, actor, resident);
-        await this.accessLog.record(m, {
-          actor,
-          action: DataAccessAction.ResidentRegister,
-          residentIds: [resident.id, ...possibleDuplicates.map((d) => d.residentId)],
-        });
-      });
-    } catch (error) {
-      // Also the loser of two registrations racing with one NIK: the unique constraint decides.
-      if (isUniqueViolation(error, 'residents_nik_uq')) {
-        throw new DomainException(
-          ErrorCode.NIK_ALREADY_REGISTERED,
-          409,
-          'A resident with this NIK is already registered',
-          [{ field: 'nik', code: 'unique', message: 'nik is already registered' }],
-        );
-      }
-      throw error;
+          changedAt: resident.createdAt,
+          reason,
+          changes: [
+            { field: 'nik', from: null, to: resident.nik },
+            ...CORRECTABLE.map((field) => ({ field, from: null, to: resident[field] })),
+            ...ADDRESS_FIELDS.map((field) => ({
+              field: `address.${field}`,
+              from: null,
+              to: resident[field],
+            })),
+          ],
+        })),
+      );
     }
-    return { ...this.toView(resident, null), warnings, possibleDuplicates };
+    for (const { resident, familyCardNumber } of entries) {
+      await this.outbox.add(
+        m,
+        RESIDENT_REGISTERED_V1,
+        {
+          residentId: resident.id,
+          nik: resident.nik,
+          fullName: resident.fullName,
+          birthDate: resident.birthDate,
+          sex: resident.sex,
+          villageCode: resident.villageCode,
+          status: resident.status,
+          familyCardNumber,
+          registeredAt: resident.createdAt.toISOString(),
+        },
+        { entityId: resident.id },
+      );
+    }
   }
 
   async get(actor: Actor, nik: string): Promise<ResidentView> {

@@ -4,10 +4,15 @@
  */
 import type { HealthRpcMap } from './health.rpc';
 import type { PopulationRpcMap } from './population.rpc';
+import type { PopulationImportsRpcMap } from './population-imports.rpc';
 import type { PopulationLifeEventsRpcMap } from './population-life-events.rpc';
 import type { PopulationRegionsRpcMap } from './population-regions.rpc';
 
-export type RpcMap = PopulationRpcMap & PopulationLifeEventsRpcMap & PopulationRegionsRpcMap & HealthRpcMap;
+export type RpcMap = PopulationRpcMap &
+  PopulationImportsRpcMap &
+  PopulationLifeEventsRpcMap &
+  PopulationRegionsRpcMap &
+  HealthRpcMap;
 export type RpcSubject = keyof RpcMap;
 export type RpcRequest<S extends RpcSubject> = RpcMap[S]['request'];
 export type RpcResponse<S extends RpcSubject> = RpcMap[S]['response'];
