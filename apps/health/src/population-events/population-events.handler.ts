@@ -104,11 +104,14 @@ export class PopulationEventsHandler {
   @OnEvent(FAMILY_CARD_CHANGED_V1)
   async onFamilyCardChanged(event: CloudEvent<FamilyCardChangedV1>, m: EntityManager): Promise<void> {
     const d = event.data;
+    const members = d.members.map((member) => member.nik);
+    // `members` is always the full current list; whatever the kind of change, a person named in
+    // `affectedNik` but not listed has left this card (removed, died, moved out, split off, ...).
     await this.persons.applyFamilyCard(
       m,
       d.familyCardNumber,
-      d.members.map((member) => member.nik),
-      d.change === 'MEMBER_REMOVED' ? d.affectedNik : null,
+      members,
+      members.includes(d.affectedNik) ? null : d.affectedNik,
       new Date(event.time),
     );
   }
