@@ -7,6 +7,7 @@ import {
   HEALTH_IMMUNIZATIONS_RECORD,
   IMMUNIZATION_OVERDUE_V1,
   RESIDENT_MOVED_OUT_V1,
+  ScheduleStatus,
 } from '@terpadu/contracts';
 import { OverdueScanService } from '../src/immunizations/overdue-scan.service';
 import { birth, healthWorker, VILLAGE_A } from './builders';
@@ -61,7 +62,7 @@ describe('overdue immunization scan', () => {
     const out = new Set<string>();
     for (const child of children) {
       const view = await a.send(HEALTH_IMMUNIZATIONS_GET, { actor, nik: child.nik });
-      if (view.schedule?.status !== 'OPEN') continue;
+      if (view.schedule?.status !== ScheduleStatus.Open) continue;
       for (const d of view.schedule.doses)
         if (d.status === DoseStatus.Overdue) out.add(key(child.residentId, d.vaccine, d.dose));
     }

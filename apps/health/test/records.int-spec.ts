@@ -19,6 +19,7 @@ import {
   INSURANCE_CHANGED_V1,
   InsuranceStatus,
   PregnancyStatus,
+  type RecordCheckupDto,
   RESIDENT_REGISTERED_V1,
   Role,
   Sex,
@@ -201,7 +202,7 @@ describe('pregnancies, checkups, insurance and the health summary', () => {
   describe('checkups', () => {
     it('records checkups with an optional ICD-10 code checked by format', async () => {
       const p = await person('1960-02-02', Sex.Male);
-      const checkup = (o: Record<string, unknown>) => ({
+      const checkup = (o: Record<string, unknown>): RecordCheckupDto => ({
         nik: p.nik,
         checkedOn: '2026-11-20',
         facility: 'Posyandu Lansia Melati',
@@ -222,20 +223,20 @@ describe('pregnancies, checkups, insurance and the health summary', () => {
       ]);
       for (const icd10Code of ['j06.9', 'J6', 'J06-9', 'J06.999', '106.9'])
         await expect(
-          t.rpcError(HEALTH_CHECKUPS_RECORD, { actor, checkup: checkup({ icd10Code }) as never }),
+          t.rpcError(HEALTH_CHECKUPS_RECORD, { actor, checkup: checkup({ icd10Code }) }),
         ).resolves.toMatchObject({ status: 400, errors: [expect.objectContaining({ field: 'icd10Code' })] });
       await expect(
-        t.rpcError(HEALTH_CHECKUPS_RECORD, { actor, checkup: checkup({ checkedOn: '2026-12-01' }) as never }),
+        t.rpcError(HEALTH_CHECKUPS_RECORD, { actor, checkup: checkup({ checkedOn: '2026-12-01' }) }),
       ).resolves.toMatchObject({
         errors: [expect.objectContaining({ field: 'checkedOn', code: 'notInFuture' })],
       });
       await expect(
-        t.rpcError(HEALTH_CHECKUPS_RECORD, { actor, checkup: checkup({ checkedOn: '1959-01-01' }) as never }),
+        t.rpcError(HEALTH_CHECKUPS_RECORD, { actor, checkup: checkup({ checkedOn: '1959-01-01' }) }),
       ).resolves.toMatchObject({
         errors: [expect.objectContaining({ field: 'checkedOn', code: 'notBeforeBirth' })],
       });
       await expect(
-        t.rpcError(HEALTH_CHECKUPS_RECORD, { actor, checkup: checkup({ kind: 'SURGERY' }) as never }),
+        t.rpcError(HEALTH_CHECKUPS_RECORD, { actor, checkup: checkup({ kind: 'SURGERY' }) }),
       ).resolves.toMatchObject({ errors: [expect.objectContaining({ field: 'kind' })] });
     });
   });
