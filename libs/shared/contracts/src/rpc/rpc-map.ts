@@ -4,12 +4,11 @@
  */
 import type { HealthRpcMap } from './health.rpc';
 import type { PopulationRpcMap } from './population.rpc';
-import type { PopulationLifeEventsRpcMap } from './population-life-events.rpc';
 import type { PopulationImportsRpcMap } from './population-imports.rpc';
 import type { PopulationLifeEventsRpcMap } from './population-life-events.rpc';
 import type { PopulationRegionsRpcMap } from './population-regions.rpc';
 
-export type RpcMap = PopulationRpcMap & PopulationLifeEventsRpcMap &
+export type RpcMap = PopulationRpcMap &
   PopulationImportsRpcMap &
   PopulationLifeEventsRpcMap &
   PopulationRegionsRpcMap &
