@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { CLOCK, systemClock } from './common/clock';
 import { Env } from './config/env';
 import { FamilyCardsModule } from './family-cards/family-cards.module';
+import { ImportsModule } from './imports/imports.module';
 import { RpcReadiness } from './health/rpc-readiness';
 import { DocsController } from './openapi/docs.controller';
 import { ProblemFilter } from './problem/problem.filter';
@@ -46,6 +47,7 @@ export class AppModule {
         AuthModule,
         CoreModule.forRoot(env),
         FamilyCardsModule,
+        ImportsModule,
         ObservabilityModule.forRoot({ service: 'gateway', logLevel: env.LOG_LEVEL }),
         RegionsModule,
         ResidentsModule,

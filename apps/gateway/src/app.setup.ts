@@ -30,6 +30,16 @@ export async function setupApp(app: NestFastifyApplication, env: Env): Promise<v
       },
     },
   });
+  // A resident import is the CSV file itself; only this parser lifts the 1 MB body limit.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(
+      ['text/csv', 'application/csv'],
+      { parseAs: 'buffer', bodyLimit: env.IMPORT_MAX_BYTES },
+      (_request: FastifyRequest, body: Buffer, done: (error: Error | null, body?: Buffer) => void) =>
+        done(null, body),
+    );
   if (env.CORS_ORIGINS && env.CORS_ORIGINS.length > 0) {
     app.enableCors({
       origin: env.CORS_ORIGINS,

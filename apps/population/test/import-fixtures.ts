@@ -21,7 +21,7 @@ import { AppModule } from '../src/app.module';
 import { setupApp } from '../src/app.setup';
 import { Clock } from '../src/clock/clock';
 import { Env } from '../src/config/env';
-import { DEMO_HEADER, type DemoRecord } from '../src/seed/demo-village';
+import { DEMO_HEADER, type DemoRecord } from '@terpadu/testing';
 import { eventually } from './eventually';
 import type { PopulationTestApp } from './population-app';
 import type { TestClock } from './test-clock';

@@ -25,7 +25,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ImportProcessor } from '../src/imports/import-processor';
 import { ImportsService } from '../src/imports/imports.service';
-import { generateDemoVillage } from '../src/seed/demo-village';
+import { generateDemoVillage } from '@terpadu/testing';
 import { registrar, residentDto } from './builders';
 import {
   DEMO_COLUMNS,

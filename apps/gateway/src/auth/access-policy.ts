@@ -33,6 +33,13 @@ export const ACCESS = {
   readFamilyCards: REGISTRY_READERS,
   changeFamilyCards: [Role.Registrar],
   operateDeadLetters: [Role.Admin],
+  /**
+   * Bulk import writes the registry like registration does: registrars. An agency system feeds the
+   * registry through a registrar's office, not around it. The report lists NIKs: the importing
+   * registrars and auditors read it.
+   */
+  importResidents: [Role.Registrar],
+  readImports: [Role.Registrar, Role.Auditor],
   /** Region names are reference data, no personal data: every role. */
   readRegions: [...REGISTRY_READERS, Role.Admin, Role.Resident],
 } as const satisfies Record<string, readonly Role[]>;

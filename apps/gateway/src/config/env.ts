@@ -132,6 +132,11 @@ export class Env {
   @Matches(/^[a-z][a-z0-9-]*$/, { each: true, message: 'DEAD_LETTER_SERVICES must list service names' })
   DEAD_LETTER_SERVICES: string[] = ['population'];
 
+  /** Largest CSV `POST /v1/imports/residents` accepts, in bytes (other bodies keep Fastify's 1 MB). */
+  @IsInt()
+  @Min(1024)
+  IMPORT_MAX_BYTES: number = 64 * 1024 * 1024;
+
   /** Browser origins allowed by CORS; unset means no cross-origin browser access. */
   @Transform(csv)
   @IsOptional()

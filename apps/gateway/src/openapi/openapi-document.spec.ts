@@ -56,6 +56,8 @@ describe(createOpenApiDocument.name, () => {
     ).toEqual([
       'GET /v1/admin/dead-letters',
       'GET /v1/family-cards/{number}',
+      'GET /v1/imports/{id}',
+      'GET /v1/imports/{id}/rows',
       'GET /v1/regions/{code}',
       'GET /v1/residents',
       'GET /v1/residents/{nik}',
@@ -65,6 +67,7 @@ describe(createOpenApiDocument.name, () => {
       'POST /v1/family-cards',
       'POST /v1/family-cards/{number}/members',
       'POST /v1/family-cards/{number}/members/{nik}/removal',
+      'POST /v1/imports/residents',
       'POST /v1/residents',
       'POST /v1/residents/search',
     ]);

@@ -36,6 +36,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('residents', 'The population registry: residents identified by NIK')
     .addTag('family-cards', 'Family cards (KK) and their members')
     .addTag('regions', 'Region reference data: province, regency, district and village names by code')
+    .addTag('imports', 'Bulk import of residents from SIAK exports, as jobs with a per-row report')
     .addTag('admin', 'Platform operations')
     .build();
   return SwaggerModule.createDocument(app, config);

@@ -1,4 +1,5 @@
 export * from './apps';
+export * from './demo-village';
 export * from './nats';
 export * from './ports';
 export * from './postgres';

@@ -1,6 +1,7 @@
 /**
- * A made-up but rule-abiding village population as a SIAK export (the layout of docs/imports.md),
- * for the demo seed (`npm run seed`), the import benchmark and the import specs. Deterministic: the
+ * A made-up but rule-abiding village population as a SIAK export (the layout of docs/imports.md):
+ * a data builder for the import specs, the import and search benchmarks and the demo seed
+ * (`npm run seed`, tools/seed.ts). Deterministic: the
  * same options give the same bytes, and household `h` is the same whatever the number of
  * households, so a bigger file repeats a smaller one's people. NIKs are issued in the village's
  * district with the encoded birth date (+40 for women) and distinct serials; KK numbers carry the
