@@ -12,6 +12,7 @@ import { FamilyCardsModule } from './family-cards/family-cards.module';
 import { Readiness } from './health/readiness';
 import { ImportsModule } from './imports/imports.module';
 import { MovesModule } from './moves/moves.module';
+import { LettersModule } from './letters/letters.module';
 import { RegionsModule } from './regions/regions.module';
 import { ResidentsModule } from './residents/residents.module';
 
@@ -28,6 +29,7 @@ export class AppModule {
         DuplicatesModule,
         FamilyCardsModule,
         ImportsModule.forRoot({ batchSize: env.IMPORT_BATCH_SIZE }),
+        LettersModule.forRoot({ publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, '') }),
         MessagingModule.forRoot({ service: 'population', natsUrl: env.NATS_URL }),
         MovesModule,
         ObservabilityModule.forRoot({ service: 'population', logLevel: env.LOG_LEVEL }),

@@ -30,7 +30,7 @@ export interface PopulationTestApp {
  * The population service in this process, against a fresh database (migrated once) and a throwaway
  * NATS with JetStream; requests travel over real NATS through the same RpcClient the gateway uses.
  */
-export async function startPopulationApp(): Promise<PopulationTestApp> {
+export async function startPopulationApp(envOverrides: Partial<Env> = {}): Promise<PopulationTestApp> {
   const postgres: TestPostgres = await startPostgres();
   const databaseUrl = await postgres.createDatabase('population');
   await migrate(databaseUrl);
@@ -42,6 +42,7 @@ export async function startPopulationApp(): Promise<PopulationTestApp> {
     HTTP_PORT: 0,
     LOG_LEVEL: 'error' as const,
     REGISTRY_TIME_ZONE: 'Asia/Jakarta',
+    ...envOverrides,
   });
   const clock = new TestClock();
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] })

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, IsTimeZone, IsUrl, Matches, Max, Min } from 'class-validator';
 
 /** What the migration command needs: only the database. */
 export class DatabaseEnv {
@@ -30,6 +30,13 @@ export class Env extends DatabaseEnv {
    */
   @IsTimeZone()
   REGISTRY_TIME_ZONE: string = 'Asia/Jakarta';
+
+  /**
+   * The gateway's public base URL: letters print `${PUBLIC_BASE_URL}/v1/letters/verify/{code}` as their
+   * verification QR code, so it must be the address citizens and agencies reach from outside.
+   */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL: string = 'http://127.0.0.1:3000';
 
   /** Rows of an import job registered per transaction (plus the other rows of their family cards). */
   @IsInt()

@@ -14,6 +14,8 @@ import { FamilyCardMember } from '../family-cards/family-card-member.entity';
 import { FamilyCardSerial } from '../family-cards/family-card-serial.entity';
 import { ImportJob } from '../imports/import-job.entity';
 import { ImportRow } from '../imports/import-row.entity';
+import { LetterTypeRule } from '../letters/letter-type-rule.entity';
+import { Letter } from '../letters/letter.entity';
 import { MoveMember } from '../moves/move-member.entity';
 import { Move } from '../moves/move.entity';
 import { ResidentChange } from '../residents/resident-change.entity';
@@ -23,6 +25,7 @@ import { CreateFamilyCards1796007508625 } from './migrations/1796007508625-creat
 import { CreateDataAccessLog1796007508626 } from './migrations/1796007508626-create-data-access-log';
 import { CreateRegions1796007600000 } from './migrations/1796007600000-create-regions';
 import { CreateImports1796007700000 } from './migrations/1796007700000-create-imports';
+import { CreateLetters1796007800000 } from './migrations/1796007800000-create-letters';
 import { CreateLifeEvents1796007900000 } from './migrations/1796007900000-create-life-events';
 import { CreateDuplicateReviews1796007900001 } from './migrations/1796007900001-create-duplicate-reviews';
 
@@ -36,6 +39,8 @@ export const POPULATION_ENTITIES = [
   FamilyCardSerial,
   ImportJob,
   ImportRow,
+  Letter,
+  LetterTypeRule,
   Move,
   MoveMember,
   Resident,
@@ -49,6 +54,7 @@ export const POPULATION_MIGRATIONS = [
   CreateDataAccessLog1796007508626,
   CreateRegions1796007600000,
   CreateImports1796007700000,
+  CreateLetters1796007800000,
   CreateLifeEvents1796007900000,
   CreateDuplicateReviews1796007900001,
 ];

@@ -13,6 +13,8 @@ import type { INSURANCE_CHANGED_V1, InsuranceChangedV1 } from './health/insuranc
 import type { BIRTH_REGISTERED_V1, BirthRegisteredV1 } from './population/birth-registered.v1';
 import type { DEATH_REGISTERED_V1, DeathRegisteredV1 } from './population/death-registered.v1';
 import type { FAMILY_CARD_CHANGED_V1, FamilyCardChangedV1 } from './population/family-card-changed.v1';
+import type { LETTER_ISSUED_V1, LetterIssuedV1 } from './population/letter-issued.v1';
+import type { LETTER_REVOKED_V1, LetterRevokedV1 } from './population/letter-revoked.v1';
 import type { RESIDENT_MOVED_IN_V1, ResidentMovedInV1 } from './population/resident-moved-in.v1';
 import type { RESIDENT_MOVED_OUT_V1, ResidentMovedOutV1 } from './population/resident-moved-out.v1';
 import type { RESIDENT_REGISTERED_V1, ResidentRegisteredV1 } from './population/resident-registered.v1';
@@ -22,6 +24,8 @@ export interface EventMap {
   [BIRTH_REGISTERED_V1]: BirthRegisteredV1;
   [DEATH_REGISTERED_V1]: DeathRegisteredV1;
   [FAMILY_CARD_CHANGED_V1]: FamilyCardChangedV1;
+  [LETTER_ISSUED_V1]: LetterIssuedV1;
+  [LETTER_REVOKED_V1]: LetterRevokedV1;
   [RESIDENT_REGISTERED_V1]: ResidentRegisteredV1;
   [RESIDENT_MOVED_IN_V1]: ResidentMovedInV1;
   [RESIDENT_MOVED_OUT_V1]: ResidentMovedOutV1;
