@@ -5,11 +5,15 @@ import { ObservabilityModule } from '@terpadu/observability';
 import { AdminModule } from './admin/admin.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
+import { BirthsModule } from './births/births.module';
 import { CLOCK, systemClock } from './common/clock';
 import { Env } from './config/env';
+import { DeathsModule } from './deaths/deaths.module';
+import { DuplicateReviewsModule } from './duplicate-reviews/duplicate-reviews.module';
 import { FamilyCardsModule } from './family-cards/family-cards.module';
 import { ImportsModule } from './imports/imports.module';
 import { RpcReadiness } from './health/rpc-readiness';
+import { MovesModule } from './moves/moves.module';
 import { DocsController } from './openapi/docs.controller';
 import { ProblemFilter } from './problem/problem.filter';
 
@@ -45,9 +49,13 @@ export class AppModule {
       imports: [
         AdminModule,
         AuthModule,
+        BirthsModule,
         CoreModule.forRoot(env),
+        DeathsModule,
+        DuplicateReviewsModule,
         FamilyCardsModule,
         ImportsModule,
+        MovesModule,
         ObservabilityModule.forRoot({ service: 'gateway', logLevel: env.LOG_LEVEL }),
         RegionsModule,
         ResidentsModule,

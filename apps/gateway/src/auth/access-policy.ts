@@ -34,6 +34,14 @@ export const ACCESS = {
   changeFamilyCards: [Role.Registrar],
   operateDeadLetters: [Role.Admin],
   /**
+   * Life events (births, deaths, moves) change the registry: registrars, like registration. The
+   * front desk opens the citizen's case and a registrar records the event; a village head reads.
+   * Splitting a card and naming its head are family card changes (`changeFamilyCards`).
+   */
+  registerLifeEvents: [Role.Registrar],
+  /** The duplicate review queue shows pairs of personal records and deactivates one: registrars. */
+  reviewDuplicates: [Role.Registrar],
+  /**
    * Bulk import writes the registry like registration does: registrars. An agency system feeds the
    * registry through a registrar's office, not around it. The report lists NIKs: the importing
    * registrars and auditors read it.

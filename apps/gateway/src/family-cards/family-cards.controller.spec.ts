@@ -1,9 +1,11 @@
 import {
   ErrorCode,
   POPULATION_FAMILY_CARDS_ADD_MEMBER,
+  POPULATION_FAMILY_CARDS_CHANGE_HEAD,
   POPULATION_FAMILY_CARDS_CREATE,
   POPULATION_FAMILY_CARDS_GET,
   POPULATION_FAMILY_CARDS_REMOVE_MEMBER,
+  POPULATION_FAMILY_CARDS_SPLIT,
   Role,
 } from '@terpadu/contracts';
 import { ServiceCallError } from '@terpadu/messaging';
@@ -67,6 +69,36 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.changeFamilyCards,
     status: 200,
     forwarded: { number: KK, nik: CHILD, removal: { reason: 'Menikah, pisah KK' } },
+  },
+  {
+    name: 'POST /v1/family-cards/{number}/split',
+    request: {
+      method: 'POST',
+      url: `/v1/family-cards/${KK}/split`,
+      payload: { members: [{ nik: CHILD, relationship: 'KEPALA_KELUARGA' }], reason: 'Menikah' },
+    },
+    subject: POPULATION_FAMILY_CARDS_SPLIT,
+    allowed: ACCESS.changeFamilyCards,
+    status: 201,
+    forwarded: {
+      number: KK,
+      split: { members: [{ nik: CHILD, relationship: 'KEPALA_KELUARGA' }], reason: 'Menikah' },
+    },
+  },
+  {
+    name: 'POST /v1/family-cards/{number}/head',
+    request: {
+      method: 'POST',
+      url: `/v1/family-cards/${KK}/head`,
+      payload: { nik: CHILD, previousHeadRelationship: 'ORANG_TUA', reason: 'Ayah sepuh' },
+    },
+    subject: POPULATION_FAMILY_CARDS_CHANGE_HEAD,
+    allowed: ACCESS.changeFamilyCards,
+    status: 200,
+    forwarded: {
+      number: KK,
+      change: { nik: CHILD, previousHeadRelationship: 'ORANG_TUA', reason: 'Ayah sepuh' },
+    },
   },
 ];
 
@@ -207,6 +239,29 @@ describe(FamilyCardsController.name, () => {
     await expectInvalid(
       { method: 'POST', url: `/v1/family-cards/${KK}/members/${CHILD}/removal`, payload: { reason: '' } },
       [{ field: 'reason', code: 'isNotEmpty' }],
+    );
+  });
+
+  it('validates splits and head changes', async () => {
+    await expectInvalid(
+      { method: 'POST', url: `/v1/family-cards/${KK}/split`, payload: { members: [], reason: 'x' } },
+      [{ field: 'members', code: 'arrayMinSize' }],
+    );
+    await expectInvalid(
+      {
+        method: 'POST',
+        url: `/v1/family-cards/${KK}/split`,
+        payload: { members: [{ nik: '3171013102100002', relationship: 'ANAK' }], reason: 'x' },
+      },
+      [{ field: 'members.0.nik', code: 'isNik' }],
+    );
+    await expectInvalid(
+      {
+        method: 'POST',
+        url: `/v1/family-cards/${KK}/head`,
+        payload: { nik: CHILD, previousHeadRelationship: 'MANTAN', reason: 'x' },
+      },
+      [{ field: 'previousHeadRelationship', code: 'isEnum' }],
     );
   });
 

@@ -3,13 +3,18 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import {
   type Actor,
   AddFamilyMemberDto,
+  ChangeFamilyHeadDto,
   CreateFamilyCardDto,
   FamilyCardView,
   POPULATION_FAMILY_CARDS_ADD_MEMBER,
+  POPULATION_FAMILY_CARDS_CHANGE_HEAD,
   POPULATION_FAMILY_CARDS_CREATE,
   POPULATION_FAMILY_CARDS_GET,
   POPULATION_FAMILY_CARDS_REMOVE_MEMBER,
+  POPULATION_FAMILY_CARDS_SPLIT,
   RemoveFamilyMemberDto,
+  SplitFamilyCardDto,
+  SplitFamilyCardView,
 } from '@terpadu/contracts';
 import { RpcClient } from '@terpadu/messaging';
 import { ACCESS } from '../auth/access-policy';
@@ -43,7 +48,7 @@ export class FamilyCardsController {
   @ApiProblemResponses({
     404: CARD_NOT_FOUND,
     409: 'ALREADY_IN_FAMILY_CARD: the head is already a member of a family card',
-    422: 'RESIDENT_NOT_ACTIVE: the head is not a living resident',
+    422: 'RESIDENT_DECEASED, RESIDENT_MOVED_OUT, RESIDENT_NOT_ACTIVE (missing) or RESIDENT_DEACTIVATED',
     503: 'SERVICE_UNAVAILABLE: the service is not available, or no card number is left for today',
   })
   create(@CurrentActor() actor: Actor, @Body() card: CreateFamilyCardDto): Promise<FamilyCardView> {
@@ -75,7 +80,9 @@ export class FamilyCardsController {
   @ApiProblemResponses({
     404: CARD_NOT_FOUND,
     409: 'ALREADY_IN_FAMILY_CARD: the person is already a member of a family card',
-    422: 'INVALID_RELATIONSHIP or RESIDENT_NOT_ACTIVE',
+    422:
+      'INVALID_RELATIONSHIP, FAMILY_CARD_CLOSED, RESIDENT_DECEASED, RESIDENT_MOVED_OUT, RESIDENT_NOT_ACTIVE ' +
+      '(missing) or RESIDENT_DEACTIVATED',
   })
   addMember(
     @CurrentActor() actor: Actor,
@@ -106,5 +113,53 @@ export class FamilyCardsController {
     @Body() removal: RemoveFamilyMemberDto,
   ): Promise<FamilyCardView> {
     return this.rpc.send(POPULATION_FAMILY_CARDS_REMOVE_MEMBER, { actor, number, nik, removal });
+  }
+
+  @Post(':number/split')
+  @Roles(...ACCESS.changeFamilyCards)
+  @ApiOperation({
+    operationId: 'splitFamilyCard',
+    summary: 'Split members off into a new family card',
+    description:
+      'Pisah KK: the listed members (not the head) leave the card and form a new one, exactly one of them as ' +
+      'its KEPALA_KELUARGA. The new card is issued today at `address` (the leaving members move there) or at ' +
+      'the old card’s address. At least one member stays on the old card.',
+  })
+  @ApiCreatedResponse({ type: SplitFamilyCardView, description: 'The old card and the new one' })
+  @ApiProblemResponses({
+    403: 'FORBIDDEN: your roles do not allow this, or the new address is outside your jurisdiction',
+    404: 'FAMILY_CARD_NOT_FOUND or NOT_A_FAMILY_MEMBER (also outside your jurisdiction)',
+    422: 'INVALID_RELATIONSHIP (not exactly one new head), HEAD_CANNOT_LEAVE, INVALID_SPLIT (nobody would stay) or FAMILY_CARD_CLOSED',
+  })
+  split(
+    @CurrentActor() actor: Actor,
+    @Param() { number }: FamilyCardNumberParamDto,
+    @Body() split: SplitFamilyCardDto,
+  ): Promise<SplitFamilyCardView> {
+    return this.rpc.send(POPULATION_FAMILY_CARDS_SPLIT, { actor, number, split });
+  }
+
+  @Post(':number/head')
+  @HttpCode(200)
+  @Roles(...ACCESS.changeFamilyCards)
+  @ApiOperation({
+    operationId: 'changeFamilyHead',
+    summary: 'Name a new head of a family card',
+    description:
+      'A current, living member becomes KEPALA_KELUARGA. The previous head, if the card still has one, stays with ' +
+      '`previousHeadRelationship` (required then). A card that needed a new head (its head died or moved out) ' +
+      'has one again. The other members keep their relationships; the history shows both memberships.',
+  })
+  @ApiOkResponse({ type: FamilyCardView, description: 'The card with its new head' })
+  @ApiProblemResponses({
+    404: 'FAMILY_CARD_NOT_FOUND or NOT_A_FAMILY_MEMBER (also outside your jurisdiction)',
+    422: 'NOTHING_TO_CHANGE (already the head), INVALID_RELATIONSHIP or FAMILY_CARD_CLOSED',
+  })
+  changeHead(
+    @CurrentActor() actor: Actor,
+    @Param() { number }: FamilyCardNumberParamDto,
+    @Body() change: ChangeFamilyHeadDto,
+  ): Promise<FamilyCardView> {
+    return this.rpc.send(POPULATION_FAMILY_CARDS_CHANGE_HEAD, { actor, number, change });
   }
 }

@@ -35,6 +35,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .addTag('residents', 'The population registry: residents identified by NIK')
     .addTag('family-cards', 'Family cards (KK) and their members')
+    .addTag('life-events', 'Births (issuing the newborn NIK), deaths, and moves out of and into the regency')
+    .addTag('duplicate-reviews', 'Pairs of records that may be one person, and their resolution')
     .addTag('regions', 'Region reference data: province, regency, district and village names by code')
     .addTag('imports', 'Bulk import of residents from SIAK exports, as jobs with a per-row report')
     .addTag('admin', 'Platform operations')

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { BirthsController } from './births.controller';
+
+@Module({ controllers: [BirthsController] })
+export class BirthsModule {}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { DeathsController } from './deaths.controller';
+
+@Module({ controllers: [DeathsController] })
+export class DeathsModule {}
