@@ -11,10 +11,13 @@ import { Env } from './config/env';
 import { DeathsModule } from './deaths/deaths.module';
 import { DuplicateReviewsModule } from './duplicate-reviews/duplicate-reviews.module';
 import { FamilyCardsModule } from './family-cards/family-cards.module';
+import { HealthRecordsModule } from './health/health-records.module';
+import { ImmunizationsModule } from './immunizations/immunizations.module';
 import { ImportsModule } from './imports/imports.module';
 import { RpcReadiness } from './health/rpc-readiness';
 import { MovesModule } from './moves/moves.module';
 import { DocsController } from './openapi/docs.controller';
+import { OverviewModule } from './overview/overview.module';
 import { ProblemFilter } from './problem/problem.filter';
 
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
@@ -54,9 +57,12 @@ export class AppModule {
         DeathsModule,
         DuplicateReviewsModule,
         FamilyCardsModule,
+        HealthRecordsModule,
+        ImmunizationsModule,
         ImportsModule,
         MovesModule,
         ObservabilityModule.forRoot({ service: 'gateway', logLevel: env.LOG_LEVEL }),
+        OverviewModule,
         RegionsModule,
         ResidentsModule,
         RpcClientModule.register({

@@ -43,7 +43,7 @@ export async function setupApp(app: NestFastifyApplication, env: Env): Promise<v
   if (env.CORS_ORIGINS && env.CORS_ORIGINS.length > 0) {
     app.enableCors({
       origin: env.CORS_ORIGINS,
-      methods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       allowedHeaders: ['authorization', 'content-type', 'x-request-id'],
       exposedHeaders: ['x-request-id', 'retry-after'],
       maxAge: 600,

@@ -34,6 +34,14 @@ export const ACCESS = {
   changeFamilyCards: [Role.Registrar],
   operateDeadLetters: [Role.Admin],
   /**
+   * Health records are specific personal data (UU PDP): health workers write them; health workers
+   * and admins read the details. Everyone else sees at most the health summary of the overview.
+   */
+  writeHealthRecords: [Role.HealthWorker],
+  readHealthRecords: [Role.HealthWorker, Role.Admin],
+  /** The resident overview: whoever reads the registry; its sections are filtered per role (OVERVIEW_SECTIONS). */
+  readOverview: REGISTRY_READERS,
+  /**
    * Life events (births, deaths, moves) change the registry: registrars, like registration. The
    * front desk opens the citizen's case and a registrar records the event; a village head reads.
    * Splitting a card and naming its head are family card changes (`changeFamilyCards`).

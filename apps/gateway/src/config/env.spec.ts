@@ -27,7 +27,8 @@ describe(Env.name, () => {
       AUTH_ROLES_CLAIM: 'roles',
       AUTH_JURISDICTION_CLAIM: 'jurisdiction',
       AUTH_ALGORITHMS: ['RS256', 'ES256'],
-      DEAD_LETTER_SERVICES: ['population'],
+      DEAD_LETTER_SERVICES: ['population', 'health'],
+      OVERVIEW_SECTION_TIMEOUT_MS: 1500,
       TRUST_PROXY: false,
     });
     expect(env.RATE_LIMIT_PER_MINUTE).toBeGreaterThanOrEqual(1000);

@@ -130,7 +130,13 @@ export class Env {
   @Transform(csv)
   @ArrayNotEmpty()
   @Matches(/^[a-z][a-z0-9-]*$/, { each: true, message: 'DEAD_LETTER_SERVICES must list service names' })
-  DEAD_LETTER_SERVICES: string[] = ['population'];
+  DEAD_LETTER_SERVICES: string[] = ['population', 'health'];
+
+  /** Deadline of each section of `GET /v1/residents/{nik}/overview`, from the start of the request. */
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  OVERVIEW_SECTION_TIMEOUT_MS: number = 1500;
 
   /** Largest CSV `POST /v1/imports/residents` accepts, in bytes (other bodies keep Fastify's 1 MB). */
   @IsInt()

@@ -39,6 +39,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('duplicate-reviews', 'Pairs of records that may be one person, and their resolution')
     .addTag('regions', 'Region reference data: province, regency, district and village names by code')
     .addTag('imports', 'Bulk import of residents from SIAK exports, as jobs with a per-row report')
+    .addTag('health', 'Immunization, antenatal care, checkups and JKN insurance (health service)')
     .addTag('admin', 'Platform operations')
     .build();
   return SwaggerModule.createDocument(app, config);

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { ImmunizationsController } from './immunizations.controller';
+
+@Module({ controllers: [ImmunizationsController] })
+export class ImmunizationsModule {}
