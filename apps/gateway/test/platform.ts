@@ -27,7 +27,11 @@ export interface TokenClaims {
 export interface Platform {
   gateway: RunningApp;
   population: RunningApp;
+  /** The health service, when started with `{ health: true }`. */
+  health?: RunningApp;
   nats: TestNats;
+  /** Starts the health service again after a stop (same database and NATS). */
+  startHealth(): Promise<RunningApp>;
   token(claims: TokenClaims): Promise<string>;
   /** A request to the gateway as `as` (no Authorization header when `as` is null). */
   call(method: string, path: string, as: TokenClaims | null, body?: unknown): Promise<ApiResponse>;
@@ -39,13 +43,18 @@ export interface Platform {
  * NATS: population migrated and started, then the gateway trusting a key made for this suite.
  * Build first: `npx nx run-many -t build -p gateway population`.
  */
-export async function startPlatform(gatewayEnv: Record<string, string> = {}): Promise<Platform> {
+export async function startPlatform(
+  gatewayEnv: Record<string, string> = {},
+  options: { health?: boolean } = {},
+): Promise<Platform> {
   const postgres: TestPostgres = await startPostgres();
   const databaseUrl = await postgres.createDatabase('gateway_e2e');
+  const healthDatabaseUrl = options.health ? await postgres.createDatabase('health_e2e') : '';
   const nats = await startNats();
   const started: RunningApp[] = [];
   const stop = async () => {
     for (const app of started.reverse()) await app.stop();
+    if (healthDatabaseUrl) await postgres.dropDatabase(healthDatabaseUrl);
     await nats.destroy();
     await postgres.dropDatabase(databaseUrl);
     await postgres.stop();
@@ -57,6 +66,16 @@ export async function startPlatform(gatewayEnv: Record<string, string> = {}): Pr
       env: { DATABASE_URL: databaseUrl, NATS_URL: nats.url },
     });
     started.push(population);
+    const startHealth = async () => {
+      const health = await startApp({
+        app: 'health',
+        env: { DATABASE_URL: healthDatabaseUrl, NATS_URL: nats.url, OVERDUE_SCAN_INTERVAL_MS: '0' },
+      });
+      started.push(health);
+      return health;
+    };
+    if (options.health) await migrateApp('health', healthDatabaseUrl);
+    const health = options.health ? await startHealth() : undefined;
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     const gateway = await startApp({
       app: 'gateway',
@@ -75,7 +94,9 @@ export async function startPlatform(gatewayEnv: Record<string, string> = {}): Pr
     return {
       gateway,
       population,
+      health,
       nats,
+      startHealth,
       token,
       async call(method, path, as, body) {
         const headers: Record<string, string> = {};
