@@ -3,9 +3,10 @@ import type { ResidentStatus, Sex } from '../../population/enums';
 export const RESIDENT_UPDATED_V1 = 'evt.population.resident.updated.v1' as const;
 
 /**
- * A person's record was corrected, or changed by a life event (status after a death or a move,
- * address after a move in or a family card split), or deactivated as a duplicate. `changedFields` names every corrected field; the projection
- * fields carry their values after the change, so a consumer can overwrite its copy.
+ * A person's record was corrected, changed by a life event (status after a death or a move, address
+ * after a move in or a family card split), or deactivated as a duplicate. `changedFields` names
+ * every changed field; the projection fields carry their values after the change, so a consumer can
+ * overwrite its copy.
  */
 export interface ResidentUpdatedV1 {
   residentId: string;
