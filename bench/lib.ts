@@ -1,8 +1,10 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { SignJWT } from 'jose';
+import { type ImportJobView, ImportStatus } from '@terpadu/contracts';
 import {
   migrateApp,
   startApp,
@@ -89,4 +91,40 @@ export function syntheticNik(index: number): { nik: string; birthDate: string } 
     nik: `317404${pad(day)}${pad(month)}${pad(year % 100)}${pad(serial, 4)}`,
     birthDate: `${year}-${pad(month)}-${pad(day)}`,
   };
+}
+
+/** Peak and current resident memory of a process, from /proc (Linux), in MB. */
+export function processMemory(pid: number): { peakMb: number; currentMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { peakMb: kb('VmHWM') / 1024, currentMb: kb('VmRSS') / 1024 };
+}
+
+export interface ImportRun {
+  job: ImportJobView;
+  /** From sending the file to the 202 (reading, checking and handing the rows to the service). */
+  uploadMs: number;
+  /** From sending the file to the job's DONE. */
+  totalMs: number;
+}
+
+/** Uploads a CSV through `POST /v1/imports/residents` and waits until the job has finished. */
+export async function importCsv(platform: Platform, csv: string, token: string): Promise<ImportRun> {
+  const authorization = `Bearer ${token}`;
+  const started = performance.now();
+  const res = await fetch(`${platform.gateway.url}/v1/imports/residents`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'text/csv' },
+    body: csv,
+  });
+  if (res.status !== 202) throw new Error(`import upload answered ${res.status}: ${await res.text()}`);
+  const uploadMs = performance.now() - started;
+  let job = (await res.json()) as ImportJobView;
+  while (job.status === ImportStatus.Running || job.status === ImportStatus.Queued) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const poll = await fetch(`${platform.gateway.url}/v1/imports/${job.id}`, { headers: { authorization } });
+    job = (await poll.json()) as ImportJobView;
+  }
+  if (job.status !== ImportStatus.Done) throw new Error(`the import ended ${job.status}: ${job.failure}`);
+  return { job, uploadMs, totalMs: performance.now() - started };
 }

@@ -10,7 +10,7 @@ import {
   ImportRowOutcome,
   RegisterResidentDto,
 } from '@terpadu/contracts';
-import { DomainException, OutboxService, toFieldErrors } from '@terpadu/messaging';
+import { DomainException, type OutboxEvent, OutboxService, toFieldErrors } from '@terpadu/messaging';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { EntityManager } from 'typeorm';
@@ -476,22 +476,19 @@ export class ImportBatchService {
     now: Date,
   ): Promise<void> {
     const entry = (c: Candidate) => ({ nik: c.resident.nik, relationship: c.siak.relationship });
-    for (const { card, members } of created) {
-      await this.outbox.add(
-        m,
-        FAMILY_CARD_CHANGED_V1,
-        {
-          familyCardNumber: card.number,
-          villageCode: card.villageCode,
-          change: 'CREATED',
-          affectedNik: members[0].resident.nik,
-          headNik: members[0].resident.nik,
-          members: members.map(entry),
-          changedAt: now.toISOString(),
-        },
-        { entityId: card.id },
-      );
-    }
+    const events: OutboxEvent[] = created.map(({ card, members }) => ({
+      subject: FAMILY_CARD_CHANGED_V1,
+      data: {
+        familyCardNumber: card.number,
+        villageCode: card.villageCode,
+        change: 'CREATED',
+        affectedNik: members[0].resident.nik,
+        headNik: members[0].resident.nik,
+        members: members.map(entry),
+        changedAt: now.toISOString(),
+      },
+      entityId: card.id,
+    }));
     for (const { card, members } of joined) {
       const current = await m.query<{ nik: string; relationship: FamilyRelationship }[]>(
         `SELECT r.nik, fm.relationship FROM family_card_members fm JOIN residents r ON r.id = fm.resident_id
@@ -499,11 +496,10 @@ export class ImportBatchService {
         [card.id],
       );
       const before = current.filter((row) => !members.some((c) => c.resident.nik === row.nik));
-      for (const [i, c] of members.entries()) {
-        await this.outbox.add(
-          m,
-          FAMILY_CARD_CHANGED_V1,
-          {
+      members.forEach((c, i) =>
+        events.push({
+          subject: FAMILY_CARD_CHANGED_V1,
+          data: {
             familyCardNumber: card.number,
             villageCode: card.village_code,
             change: 'MEMBER_ADDED',
@@ -512,9 +508,10 @@ export class ImportBatchService {
             members: [...before, ...members.slice(0, i + 1).map(entry)],
             changedAt: now.toISOString(),
           },
-          { entityId: card.id },
-        );
-      }
+          entityId: card.id,
+        }),
+      );
     }
+    await this.outbox.addMany(m, events);
   }
 }

@@ -206,11 +206,11 @@ export class ResidentsService {
         })),
       );
     }
-    for (const { resident, familyCardNumber } of entries) {
-      await this.outbox.add(
-        m,
-        RESIDENT_REGISTERED_V1,
-        {
+    await this.outbox.addMany(
+      m,
+      entries.map(({ resident, familyCardNumber }) => ({
+        subject: RESIDENT_REGISTERED_V1,
+        data: {
           residentId: resident.id,
           nik: resident.nik,
           fullName: resident.fullName,
@@ -221,9 +221,9 @@ export class ResidentsService {
           familyCardNumber,
           registeredAt: resident.createdAt.toISOString(),
         },
-        { entityId: resident.id },
-      );
-    }
+        entityId: resident.id,
+      })),
+    );
   }
 
   async get(actor: Actor, nik: string): Promise<ResidentView> {

@@ -10,7 +10,7 @@ export {
 } from './events/event-consumers';
 export { OnEvent, type EventHandler } from './events/on-event.decorator';
 export { OutboxRelay } from './events/outbox-relay';
-export { OutboxService, type AddEventOptions } from './events/outbox.service';
+export { OutboxService, type AddEventOptions, type OutboxEvent } from './events/outbox.service';
 export { ensureStream } from './events/streams';
 export {
   childTraceparent,

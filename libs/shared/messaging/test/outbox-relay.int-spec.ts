@@ -123,6 +123,41 @@ describe(OutboxRelay.name, () => {
     expect(effects).toEqual([{ event_id: id, trace_id: traceId(row.headers.traceparent) }]);
   });
 
+  it('writes many events in one call (addMany), publishing them in order, each with its own id and subject', async () => {
+    const options = resolveMessagingOptions({ service: 'population', natsUrl: nats.url });
+    const client = new NatsClient(options);
+    const relay = new OutboxRelay(db, options, client);
+    const outbox = new OutboxService(options);
+    try {
+      await client.get();
+      const events = [registered(), registered(), registered()];
+      const ids = await db.transaction((m) =>
+        outbox.addMany(
+          m,
+          events.map((data) => ({ subject: RESIDENT_REGISTERED_V1, data, entityId: data.residentId })),
+        ),
+      );
+      expect(new Set(ids).size).toBe(3);
+      await expect(db.transaction((m) => outbox.addMany(m, []))).resolves.toEqual([]);
+      await expect(relay.relayBatch()).resolves.toBe(3);
+      for (const [i, data] of events.entries()) {
+        const stored = await admin.jsm.streams.getMessage(STREAMS.population.name, { seq: i + 1 });
+        expect(stored!.header.get('Nats-Msg-Id')).toBe(ids[i]);
+        expect(stored!.json<CloudEvent<ResidentRegisteredV1>>()).toMatchObject({
+          id: ids[i],
+          subject: data.residentId,
+          data,
+        });
+      }
+      // Like add(), only inside the caller's transaction.
+      await expect(
+        outbox.addMany(db.manager, [{ subject: RESIDENT_REGISTERED_V1, data: registered() }]),
+      ).rejects.toThrow('open transaction');
+    } finally {
+      await client.close();
+    }
+  });
+
   it('keeps the event while NATS is down, records the failures and publishes it once NATS is back', async () => {
     const producerApp = await producer();
     const health = producerApp.get(NatsHealth);

@@ -51,9 +51,8 @@ export class CreateImports1796007700000 implements MigrationInterface {
       )`);
     // The next batch: pending rows in file order, and the other rows of their families.
     await q.query(`CREATE INDEX import_rows_pending_idx ON import_rows (job_id, line) WHERE outcome IS NULL`);
-    await q.query(
-      `CREATE INDEX import_rows_family_idx ON import_rows (job_id, family_card_key) WHERE outcome IS NULL`,
-    );
+    // ...and each family's head line, processed or not.
+    await q.query(`CREATE INDEX import_rows_family_idx ON import_rows (job_id, family_card_key)`);
     // The report by outcome, and NIKs an earlier batch of the same file accepted.
     await q.query(`CREATE INDEX import_rows_outcome_idx ON import_rows (job_id, outcome, line)`);
     await q.query(`CREATE INDEX import_rows_nik_idx ON import_rows (job_id, nik) WHERE nik IS NOT NULL`);
