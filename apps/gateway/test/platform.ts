@@ -30,6 +30,10 @@ export interface Platform {
   /** The health service, when started with `{ health: true }`. */
   health?: RunningApp;
   nats: TestNats;
+  /** The population service's database (specs that check what a crash left behind read it). */
+  databaseUrl: string;
+  /** Starts the population service again after a stop (same database and NATS). */
+  startPopulation(): Promise<RunningApp>;
   /** Starts the health service again after a stop (same database and NATS). */
   startHealth(): Promise<RunningApp>;
   token(claims: TokenClaims): Promise<string>;
@@ -61,11 +65,15 @@ export async function startPlatform(
   };
   try {
     await migrateApp('population', databaseUrl);
-    const population = await startApp({
-      app: 'population',
-      env: { DATABASE_URL: databaseUrl, NATS_URL: nats.url },
-    });
-    started.push(population);
+    const startPopulation = async () => {
+      const population = await startApp({
+        app: 'population',
+        env: { DATABASE_URL: databaseUrl, NATS_URL: nats.url },
+      });
+      started.push(population);
+      return population;
+    };
+    const population = await startPopulation();
     const startHealth = async () => {
       const health = await startApp({
         app: 'health',
@@ -96,6 +104,8 @@ export async function startPlatform(
       population,
       health,
       nats,
+      databaseUrl,
+      startPopulation,
       startHealth,
       token,
       async call(method, path, as, body) {
