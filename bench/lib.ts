@@ -26,13 +26,18 @@ export interface Platform {
   pg: TestPostgres;
   nats: TestNats;
   population: RunningApp;
+  /** The health service, when started with `{ health: true }`. */
+  health?: RunningApp;
   gateway: RunningApp;
   token(roles: string[], jurisdiction: string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** PostgreSQL, NATS, the population service and the gateway, as separate processes (built bundles). */
-export async function startPlatform(): Promise<Platform> {
+/**
+ * PostgreSQL, NATS, the population service (and with `health`, the health service on its own
+ * database) and the gateway, as separate processes (built bundles).
+ */
+export async function startPlatform(options: { health?: boolean } = {}): Promise<Platform> {
   const pg = await startPostgres();
   const nats = await startNats();
   const databaseUrl = await pg.createDatabase('bench_population');
@@ -44,6 +49,15 @@ export async function startPlatform(): Promise<Platform> {
     app: 'population',
     env: { DATABASE_URL: databaseUrl, NATS_URL: nats.url },
   });
+  let health: RunningApp | undefined;
+  if (options.health) {
+    const healthDatabaseUrl = await pg.createDatabase('bench_health');
+    await migrateApp('health', healthDatabaseUrl);
+    health = await startApp({
+      app: 'health',
+      env: { DATABASE_URL: healthDatabaseUrl, NATS_URL: nats.url, OVERDUE_SCAN_INTERVAL_MS: '0' },
+    });
+  }
   const gateway = await startApp({
     app: 'gateway',
     env: {
@@ -58,10 +72,12 @@ export async function startPlatform(): Promise<Platform> {
     pg,
     nats,
     population,
+    health,
     gateway,
     token: (roles, jurisdiction) => sign(privateKey, roles, jurisdiction),
     async stop() {
       await gateway.stop();
+      await health?.stop();
       await population.stop();
       await nats.destroy();
       await pg.stop();

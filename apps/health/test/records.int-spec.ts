@@ -17,6 +17,7 @@ import {
   HEALTH_SUMMARY_GET,
   HealthSummaryLevel,
   INSURANCE_CHANGED_V1,
+  type InsuranceClass,
   InsuranceStatus,
   PregnancyStatus,
   type RecordCheckupDto,
@@ -303,7 +304,7 @@ describe('pregnancies, checkups, insurance and the health summary', () => {
         t.rpcError(HEALTH_INSURANCE_SET, {
           actor,
           nik: b.nik,
-          membership: { ...membership, number: '123', class: 4 },
+          membership: { ...membership, number: '123', class: 4 as InsuranceClass },
         }),
       ).resolves.toMatchObject({
         status: 400,

@@ -398,4 +398,53 @@ describe('schedules from population events', () => {
       expect((await schedules(r.residentId))[0]?.status).toBe('CLOSED');
     }, 30_000);
   });
+
+  it('merges the health records of a record population deactivated as a duplicate into the one kept', async () => {
+    const kept = registered('2026-02-02');
+    const duplicate = registered('2026-02-02', { fullName: 'Budi Santosa' });
+    for (const r of [kept, duplicate])
+      await infra.population.publish(RESIDENT_REGISTERED_V1, r, r.residentId);
+    await scheduleOf(kept.nik);
+    await scheduleOf(duplicate.nik);
+    const give = (nik: string, vaccine: string, givenOn: string) =>
+      t.send(HEALTH_IMMUNIZATIONS_RECORD, {
+        actor,
+        immunization: { nik, vaccine, dose: 1, givenOn, facility: 'Posyandu Melati', batch: 'B-1' },
+      });
+    await give(kept.nik, 'BCG', '2026-03-04');
+    await give(duplicate.nik, 'BCG', '2026-03-05');
+    await give(duplicate.nik, 'HB0', '2026-02-02');
+
+    await infra.population.publish(
+      RESIDENT_UPDATED_V1,
+      {
+        residentId: duplicate.residentId,
+        nik: duplicate.nik,
+        changedFields: ['deactivated'],
+        fullName: duplicate.fullName,
+        birthDate: duplicate.birthDate,
+        sex: duplicate.sex,
+        villageCode: duplicate.villageCode,
+        status: ResidentStatus.Hidup,
+        updatedAt: '2026-11-30T03:30:00.000Z',
+        deactivation: { deactivatedAt: '2026-11-30T03:30:00.000Z', duplicateOfResidentId: kept.residentId },
+      },
+      duplicate.residentId,
+    );
+    await eventually(async () => {
+      await expect(
+        t.rpcError(HEALTH_IMMUNIZATIONS_GET, { actor, nik: duplicate.nik }),
+      ).resolves.toMatchObject({
+        code: ErrorCode.RESIDENT_NOT_FOUND,
+      });
+    });
+    const view = await t.send(HEALTH_IMMUNIZATIONS_GET, { actor, nik: kept.nik });
+    // The kept record's BCG stays; the duplicate's HB-0 joins it.
+    expect(view.records.map((r) => [r.vaccine, r.givenOn])).toEqual([
+      ['HB0', '2026-02-02'],
+      ['BCG', '2026-03-04'],
+    ]);
+    expect(await schedules(duplicate.residentId)).toEqual([]);
+    expect(await schedules(kept.residentId)).toHaveLength(1);
+  });
 });

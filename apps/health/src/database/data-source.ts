@@ -23,6 +23,7 @@ import { CreateChildSchedules1796010000002 } from './migrations/1796010000002-cr
 import { CreatePregnancies1796010000003 } from './migrations/1796010000003-create-pregnancies';
 import { CreateCheckupsAndInsurance1796010000004 } from './migrations/1796010000004-create-checkups-and-insurance';
 import { CreateDataAccessLog1796010000005 } from './migrations/1796010000005-create-data-access-log';
+import { AddPersonDeactivation1796010000006 } from './migrations/1796010000006-add-person-deactivation';
 
 export const HEALTH_ENTITIES = [
   AncVisit,
@@ -47,6 +48,7 @@ export const HEALTH_MIGRATIONS = [
   CreatePregnancies1796010000003,
   CreateCheckupsAndInsurance1796010000004,
   CreateDataAccessLog1796010000005,
+  AddPersonDeactivation1796010000006,
 ];
 
 const DATE_OID: number = types.builtins.DATE;

@@ -32,7 +32,33 @@ export function underFive(birthDate: string, onDate: string): boolean {
  */
 @Injectable()
 export class SchedulesService {
+  /** Versions never change once children follow them (a change is a new version): read each once. */
+  private readonly versions = new Map<
+    string,
+    Promise<{ version: ScheduleVersion; rules: ScheduleDoseRule[] }>
+  >();
+
   constructor(private readonly clock: Clock) {}
+
+  /** A version and its doses, in schedule order (cached: versions are immutable data). */
+  private data(
+    m: EntityManager,
+    version: string,
+  ): Promise<{ version: ScheduleVersion; rules: ScheduleDoseRule[] }> {
+    let cached = this.versions.get(version);
+    if (!cached) {
+      cached = (async () => ({
+        version: await m.findOneByOrFail(ScheduleVersion, { version }),
+        rules: await m.find(ScheduleDoseRule, {
+          where: { version },
+          order: { recommendedAgeDays: 'ASC', vaccine: 'ASC', dose: 'ASC' },
+        }),
+      }))();
+      this.versions.set(version, cached);
+      cached.catch(() => this.versions.delete(version));
+    }
+    return cached;
+  }
 
   /** The version in force on `onDate` (the latest that took effect by then; the first one before any). */
   async versionOn(m: EntityManager, onDate: string): Promise<ScheduleVersion> {
@@ -49,10 +75,7 @@ export class SchedulesService {
 
   /** The doses of `version` that apply to a child living in `villageCode`, in schedule order. */
   async rulesFor(m: EntityManager, version: string, villageCode: string): Promise<ScheduleDoseRule[]> {
-    const rules = await m.find(ScheduleDoseRule, {
-      where: { version },
-      order: { recommendedAgeDays: 'ASC', vaccine: 'ASC', dose: 'ASC' },
-    });
+    const { rules } = await this.data(m, version);
     return rules.filter((rule) => appliesTo(rule, villageCode));
   }
 
@@ -112,7 +135,7 @@ export class SchedulesService {
   async redate(m: EntityManager, child: Person): Promise<void> {
     const schedule = await m.findOneBy(ChildSchedule, { residentId: child.residentId });
     if (!schedule) return;
-    const rules = await m.findBy(ScheduleDoseRule, { version: schedule.version });
+    const { rules } = await this.data(m, schedule.version);
     const doses = await m.findBy(ScheduledDose, { scheduleId: schedule.id });
     for (const dose of doses) {
       const rule = rules.find((r) => r.vaccine === dose.vaccine && r.dose === dose.dose);
@@ -151,8 +174,7 @@ export class SchedulesService {
   async load(m: EntityManager, residentId: string): Promise<LoadedPlan | undefined> {
     const schedule = await m.findOneBy(ChildSchedule, { residentId });
     if (!schedule) return undefined;
-    const version = await m.findOneByOrFail(ScheduleVersion, { version: schedule.version });
-    const rules = await m.findBy(ScheduleDoseRule, { version: schedule.version });
+    const { version, rules } = await this.data(m, schedule.version);
     const doses = await m.findBy(ScheduledDose, { scheduleId: schedule.id });
     const planned = doses
       .map((dose): PlannedDose | undefined => {

@@ -38,6 +38,14 @@ export class Person {
   @Column({ name: 'moved_out_on', type: 'date', nullable: true })
   movedOutOn: string | null;
 
+  /** Set when population deactivated this record as a duplicate: health no longer answers for it. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
+
+  /** The record this one duplicated; its health records were merged there. */
+  @Column({ name: 'duplicate_of_resident_id', type: 'uuid', nullable: true })
+  duplicateOfResidentId: string | null;
+
   /** Time of the event that last set name, sex, birth date and village. */
   @Column({ name: 'details_as_of', type: 'timestamptz' })
   detailsAsOf: Date;

@@ -48,7 +48,12 @@ export class PersonsService {
       where: { nik },
       ...(o.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!person || !withinJurisdiction(person.villageCode, actor.jurisdiction)) throw residentNotFound();
+    if (
+      !person ||
+      person.deactivatedAt !== null ||
+      !withinJurisdiction(person.villageCode, actor.jurisdiction)
+    )
+      throw residentNotFound();
     return person;
   }
 
@@ -82,6 +87,8 @@ export class PersonsService {
         status: facts.status ?? ResidentStatus.Hidup,
         diedOn: null,
         movedOutOn: null,
+        deactivatedAt: null,
+        duplicateOfResidentId: null,
         detailsAsOf: at,
         statusAsOf: at,
         familyCardAsOf: at,

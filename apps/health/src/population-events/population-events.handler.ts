@@ -24,6 +24,7 @@ import { calendarDate, Clock } from '../clock/clock';
 import { SchedulesService } from '../immunizations/schedules.service';
 import { PersonsService } from '../persons/persons.service';
 import { PregnanciesService } from '../pregnancies/pregnancies.service';
+import { DuplicateMergeService } from './duplicate-merge.service';
 
 /**
  * Health's only source of persons: population's events, each on its own durable consumer with an
@@ -36,6 +37,7 @@ import { PregnanciesService } from '../pregnancies/pregnancies.service';
 export class PopulationEventsHandler {
   constructor(
     private readonly clock: Clock,
+    private readonly duplicates: DuplicateMergeService,
     private readonly persons: PersonsService,
     private readonly pregnancies: PregnanciesService,
     private readonly schedules: SchedulesService,
@@ -99,6 +101,15 @@ export class PopulationEventsHandler {
       new Date(event.time),
     );
     if (birthDateChanged) await this.schedules.redate(m, person);
+    if (d.deactivation) {
+      await this.duplicates.merge(
+        m,
+        d.residentId,
+        d.deactivation.duplicateOfResidentId,
+        new Date(d.deactivation.deactivatedAt),
+        this.localDate(d.deactivation.deactivatedAt),
+      );
+    }
   }
 
   @OnEvent(FAMILY_CARD_CHANGED_V1)
