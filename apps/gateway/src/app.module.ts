@@ -14,6 +14,7 @@ import { FamilyCardsModule } from './family-cards/family-cards.module';
 import { HealthRecordsModule } from './health/health-records.module';
 import { ImmunizationsModule } from './immunizations/immunizations.module';
 import { ImportsModule } from './imports/imports.module';
+import { LettersModule } from './letters/letters.module';
 import { RpcReadiness } from './health/rpc-readiness';
 import { MovesModule } from './moves/moves.module';
 import { DocsController } from './openapi/docs.controller';
@@ -60,6 +61,7 @@ export class AppModule {
         HealthRecordsModule,
         ImmunizationsModule,
         ImportsModule,
+        LettersModule,
         MovesModule,
         ObservabilityModule.forRoot({ service: 'gateway', logLevel: env.LOG_LEVEL }),
         OverviewModule,

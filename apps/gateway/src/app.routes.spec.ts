@@ -5,13 +5,14 @@ import { IS_PUBLIC_ROUTE } from '@terpadu/observability';
 import { createSpecApp, type SpecApp } from '../test/spec-app';
 import { REQUIRED_ROLES } from './auth/roles.decorator';
 
-/** Routes anyone may call: probes, metrics and the API documentation. */
+/** Routes anyone may call: probes, metrics, the API documentation and the public letter verification. */
 const PUBLIC_ROUTES = [
   'GET /docs',
   'GET /docs/:asset',
   'GET /health/live',
   'GET /health/ready',
   'GET /metrics',
+  'GET /v1/letters/verify/:code',
 ];
 /** Registered on Fastify directly (by SwaggerModule), outside Nest's guards: public by design. */
 const FASTIFY_ROUTES = ['GET /openapi.json'];
@@ -76,7 +77,7 @@ describe('every route has an access rule', () => {
     expect(unguarded).toEqual([]);
   });
 
-  it('makes only the probes, metrics and docs public', () => {
+  it('makes only the probes, metrics, docs and letter verification public', () => {
     expect(
       routes
         .filter((r) => r.isPublic)

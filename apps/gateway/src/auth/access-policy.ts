@@ -34,6 +34,13 @@ export const ACCESS = {
   changeFamilyCards: [Role.Registrar],
   operateDeadLetters: [Role.Admin],
   /**
+   * Letters: the front desk and registrars draft them for residents, the village head signs and
+   * revokes; those and auditors read them. Anyone verifies a letter by its code, without a login.
+   */
+  draftLetters: [Role.Registrar, Role.FrontDesk],
+  signLetters: [Role.VillageHead],
+  readLetters: [Role.Registrar, Role.FrontDesk, Role.VillageHead, Role.Auditor],
+  /**
    * Health records are specific personal data (UU PDP): health workers write them; health workers
    * and admins read the details. Everyone else sees at most the health summary of the overview.
    */

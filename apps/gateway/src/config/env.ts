@@ -126,6 +126,11 @@ export class Env {
   @Min(0)
   RATE_LIMIT_PER_MINUTE: number = 1200;
 
+  /** Requests per minute per client address to the public letter verification (`GET /v1/letters/verify/{code}`). */
+  @IsInt()
+  @Min(0)
+  VERIFY_RATE_LIMIT_PER_MINUTE: number = 30;
+
   /** Services whose dead letters `GET /v1/admin/dead-letters` gathers. */
   @Transform(csv)
   @ArrayNotEmpty()

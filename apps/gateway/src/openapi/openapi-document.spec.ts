@@ -8,6 +8,8 @@ import { createOpenApiDocument } from './openapi-document';
 
 const ROOT = resolve(__dirname, '../../../..');
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+/** Operations anyone may call without a token. */
+const PUBLIC_OPERATIONS = ['GET /v1/letters/verify/{code}'];
 
 interface Operation {
   operationId?: string;
@@ -59,6 +61,10 @@ describe(createOpenApiDocument.name, () => {
       'GET /v1/family-cards/{number}',
       'GET /v1/imports/{id}',
       'GET /v1/imports/{id}/rows',
+      'GET /v1/letters',
+      'GET /v1/letters/verify/{code}',
+      'GET /v1/letters/{id}',
+      'GET /v1/letters/{id}/pdf',
       'GET /v1/regions/{code}',
       'GET /v1/residents',
       'GET /v1/residents/{nik}',
@@ -81,6 +87,10 @@ describe(createOpenApiDocument.name, () => {
       'POST /v1/immunizations',
       'POST /v1/family-cards/{number}/split',
       'POST /v1/imports/residents',
+      'POST /v1/letters',
+      'POST /v1/letters/search',
+      'POST /v1/letters/{id}/revoke',
+      'POST /v1/letters/{id}/sign',
       'POST /v1/pregnancies',
       'POST /v1/pregnancies/{id}/anc-visits',
       'POST /v1/pregnancies/{id}/delivery',
@@ -104,7 +114,7 @@ describe(createOpenApiDocument.name, () => {
         summary: expect.any(String),
         description: expect.any(String),
         tags: [expect.any(String)],
-        security: [{ bearer: [] }],
+        security: PUBLIC_OPERATIONS.includes(name) ? undefined : [{ bearer: [] }],
       });
     }
     expect(document.components.securitySchemes).toEqual({

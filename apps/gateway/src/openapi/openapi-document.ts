@@ -38,6 +38,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('life-events', 'Births (issuing the newborn NIK), deaths, and moves out of and into the regency')
     .addTag('duplicate-reviews', 'Pairs of records that may be one person, and their resolution')
     .addTag('regions', 'Region reference data: province, regency, district and village names by code')
+    .addTag('letters', 'Letters a village issues: drafting, signing, PDF and public verification')
     .addTag('imports', 'Bulk import of residents from SIAK exports, as jobs with a per-row report')
     .addTag('health', 'Immunization, antenatal care, checkups and JKN insurance (health service)')
     .addTag('admin', 'Platform operations')
