@@ -204,24 +204,44 @@ describe(`${LettersService.name} over NATS`, () => {
       ).resolves.toMatchObject({ code: ErrorCode.RESIDENT_NOT_FOUND });
     });
 
-    it('refuses letters that make no sense for a deceased or moved-out holder, and a death certificate for the living', async () => {
+    it('refuses letters that make no sense for a deceased, moved-out, missing or deactivated holder, and a death certificate for the living', async () => {
       const deceased = await resident();
       const movedOut = await resident();
+      const missing = await resident();
+      const duplicate = await resident();
       const living = await resident();
       await setStatus(deceased, ResidentStatus.Mati);
       await setStatus(movedOut, ResidentStatus.Pindah);
-      for (const [holder, type] of [
-        [deceased, LetterType.Sktm],
-        [deceased, LetterType.Domicile],
-        [movedOut, LetterType.CoverLetter],
-        [movedOut, LetterType.BirthCertificate],
+      await setStatus(missing, ResidentStatus.Hilang);
+      await t.dataSource.query(
+        `UPDATE residents SET deactivated_at = now(), deactivation_reason = 'Duplikat', duplicate_of_resident_id = $2
+          WHERE id = $1`,
+        [duplicate.id, living.id],
+      );
+      for (const [holder, type, code] of [
+        [deceased, LetterType.Sktm, ErrorCode.RESIDENT_DECEASED],
+        [deceased, LetterType.Domicile, ErrorCode.RESIDENT_DECEASED],
+        [movedOut, LetterType.CoverLetter, ErrorCode.RESIDENT_MOVED_OUT],
+        [movedOut, LetterType.BirthCertificate, ErrorCode.RESIDENT_MOVED_OUT],
+        [missing, LetterType.BusinessDomicile, ErrorCode.RESIDENT_NOT_ACTIVE],
+        [duplicate, LetterType.Sktm, ErrorCode.RESIDENT_DEACTIVATED],
+        [movedOut, LetterType.DeathCertificate, ErrorCode.RESIDENT_MOVED_OUT],
       ] as const) {
+        const letter = {
+          residentNik: holder.nik,
+          type,
+          purpose: 'x',
+          ...(type === LetterType.BusinessDomicile
+            ? { business: { name: 'W', kind: 'W', address: 'W' } }
+            : {}),
+          ...(type === LetterType.DeathCertificate ? { death: { date: '2026-11-20', place: 'Rumah' } } : {}),
+        };
         await expect(
-          t.rpcError(POPULATION_LETTERS_DRAFT, {
-            actor: frontDesk,
-            letter: { residentNik: holder.nik, type, purpose: 'x' },
-          }),
-        ).resolves.toMatchObject({ code: ErrorCode.RESIDENT_NOT_ACTIVE, status: 422 });
+          t.rpcError(POPULATION_LETTERS_DRAFT, { actor: frontDesk, letter }),
+        ).resolves.toMatchObject({
+          code,
+          status: 422,
+        });
       }
       const death = { date: '2026-11-20', place: 'RSUD Pasar Minggu' };
       await expect(
@@ -347,7 +367,7 @@ describe(`${LettersService.name} over NATS`, () => {
       await setStatus(dies, ResidentStatus.Mati);
       await expect(
         t.rpcError(POPULATION_LETTERS_SIGN, { actor: head, id: orphan.id, signing: { signerName: 'X' } }),
-      ).resolves.toMatchObject({ code: ErrorCode.RESIDENT_NOT_ACTIVE, status: 422 });
+      ).resolves.toMatchObject({ code: ErrorCode.RESIDENT_DECEASED, status: 422 });
       t.clock.set('2026-12-02T03:00:00.000Z');
       await expect(
         t.rpcError(POPULATION_LETTERS_SIGN, { actor: head, id: stale.id, signing: { signerName: 'X' } }),

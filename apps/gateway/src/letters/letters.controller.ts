@@ -35,6 +35,9 @@ import { ApiProblemResponses } from '../problem/api-problem-responses.decorator'
 import { RateLimit } from '../rate-limit/rate-limit.decorator';
 import { LetterIdParamDto, VerificationCodeParamDto } from './letter-params.dto';
 
+const HOLDER_REFUSED =
+  'RESIDENT_DECEASED, RESIDENT_MOVED_OUT, RESIDENT_NOT_ACTIVE, RESIDENT_DEACTIVATED: the letter makes no sense for ' +
+  'the holder; RESIDENT_NOT_DECEASED: a death certificate for a person not recorded as deceased';
 const NOT_FOUND = 'LETTER_NOT_FOUND: no such letter, or it belongs to a village outside your jurisdiction';
 
 @ApiTags('letters')
@@ -56,7 +59,7 @@ export class LettersController {
   @ApiCreatedResponse({ type: LetterView, description: 'The draft' })
   @ApiProblemResponses({
     404: 'RESIDENT_NOT_FOUND: no resident with this NIK in your jurisdiction',
-    422: 'RESIDENT_NOT_ACTIVE: the holder is deceased or moved out; RESIDENT_NOT_DECEASED: a death certificate for a living person',
+    422: HOLDER_REFUSED,
   })
   draft(@CurrentActor() actor: Actor, @Body() letter: DraftLetterDto): Promise<LetterView> {
     return this.rpc.send(POPULATION_LETTERS_DRAFT, { actor, letter });
@@ -145,7 +148,7 @@ export class LettersController {
   @ApiProblemResponses({
     404: NOT_FOUND,
     409: 'LETTER_NOT_DRAFT: only a draft can be signed',
-    422: 'RESIDENT_NOT_ACTIVE / RESIDENT_NOT_DECEASED: the holder’s status changed; LETTER_VALIDITY_ENDED: the requested validity is over',
+    422: `${HOLDER_REFUSED}; LETTER_VALIDITY_ENDED: the requested validity is over`,
   })
   sign(
     @CurrentActor() actor: Actor,

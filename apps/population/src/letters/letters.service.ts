@@ -28,6 +28,7 @@ import { Clock, calendarDate } from '../clock/clock';
 import { invalidField, residentNotFound } from '../common/domain-errors';
 import { isUniqueViolation } from '../common/pg-errors';
 import { cleanText, hasControlCharacters } from '../common/text';
+import { assertActive } from '../life-events/resident-guards';
 import { RegionsService } from '../regions/regions.service';
 import { decodeResidentCursor, encodeResidentCursor } from '../residents/resident-cursor';
 import { Resident } from '../residents/resident.entity';
@@ -101,7 +102,7 @@ export class LettersService {
       const resident = await m.findOne(Resident, { where: { nik: parsed.value.nik } });
       if (!resident || !withinJurisdiction(resident.villageCode, actor.jurisdiction))
         throw residentNotFound();
-      this.assertHolderStatus(dto.type, resident.status);
+      this.assertHolderStatus(dto.type, resident, 'residentNik');
       const now = this.clock.now();
       const letter: Letter = {
         id: randomUUID(),
@@ -369,7 +370,7 @@ export class LettersService {
       lock: { mode: 'pessimistic_read' },
     });
     if (!resident) throw residentNotFound();
-    this.assertHolderStatus(letter.type, resident.status);
+    this.assertHolderStatus(letter.type, resident);
 
     const now = this.clock.now();
     const today = this.clock.today();
@@ -510,20 +511,25 @@ export class LettersService {
       throw invalidField('validUntil', 'notInPast', 'validUntil cannot be before today');
   }
 
-  private assertHolderStatus(type: LetterType, status: ResidentStatus): void {
-    if (HOLDER_STATUSES[type].includes(status)) return;
-    if (type === LetterType.DeathCertificate) {
+  /**
+   * The holder's record must be one a letter of this type makes sense for (HOLDER_STATUSES), with
+   * the life events' codes: RESIDENT_DEACTIVATED, RESIDENT_DECEASED, RESIDENT_MOVED_OUT,
+   * RESIDENT_NOT_ACTIVE; a death certificate for someone not recorded as deceased: RESIDENT_NOT_DECEASED.
+   */
+  private assertHolderStatus(type: LetterType, holder: Resident, field?: string): void {
+    const allowed = HOLDER_STATUSES[type];
+    if (
+      !allowed.includes(ResidentStatus.Hidup) &&
+      !holder.deactivatedAt &&
+      holder.status === ResidentStatus.Hidup
+    ) {
       throw new DomainException(
         ErrorCode.RESIDENT_NOT_DECEASED,
         422,
-        'A death certificate is for a resident recorded as deceased; register the death first',
+        `A ${type} letter is for a resident recorded as deceased; register the death first`,
       );
     }
-    throw new DomainException(
-      ErrorCode.RESIDENT_NOT_ACTIVE,
-      422,
-      `A ${type} letter cannot be issued for a resident whose status is ${status}`,
-    );
+    assertActive(holder, { allow: allowed, role: 'The holder', ...(field ? { field } : {}) });
   }
 
   private async findInJurisdiction(
