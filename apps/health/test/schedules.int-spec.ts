@@ -447,4 +447,79 @@ describe('schedules from population events', () => {
     expect(await schedules(duplicate.residentId)).toEqual([]);
     expect(await schedules(kept.residentId)).toHaveLength(1);
   });
+
+  it('applies a move out and a death whose status update arrived first', async () => {
+    const [mover, dying] = [registered('2025-03-03'), registered('2025-04-04')];
+    for (const r of [mover, dying]) await infra.population.publish(RESIDENT_REGISTERED_V1, r, r.residentId);
+    await scheduleOf(mover.nik);
+    await scheduleOf(dying.nik);
+    const updated = (r: typeof mover, status: ResidentStatus) =>
+      infra.population.envelopeOf(
+        RESIDENT_UPDATED_V1,
+        {
+          residentId: r.residentId,
+          nik: r.nik,
+          changedFields: ['status'],
+          fullName: r.fullName,
+          birthDate: r.birthDate,
+          sex: r.sex,
+          villageCode: r.villageCode,
+          status,
+          updatedAt: '2026-11-30T05:00:00.001Z',
+        },
+        '2026-11-30T05:00:00.001Z',
+      );
+    // Population commits the status update with the life event; here the update is handled first.
+    await infra.population.publishDirect(updated(mover, ResidentStatus.Pindah));
+    await infra.population.publishDirect(updated(dying, ResidentStatus.Mati));
+    await eventually(async () => {
+      const rows = await t.dataSource.query<{ status: string }[]>(
+        `SELECT status FROM persons WHERE resident_id = ANY($1) ORDER BY status`,
+        [[mover.residentId, dying.residentId]],
+      );
+      expect(rows.map((r) => r.status)).toEqual(['MATI', 'PINDAH']);
+    });
+    await infra.population.publishDirect(
+      infra.population.envelopeOf(
+        RESIDENT_MOVED_OUT_V1,
+        {
+          moveId: randomUUID(),
+          residentId: mover.residentId,
+          nik: mover.nik,
+          fromVillageCode: VILLAGE_A,
+          destinationRegionCode: '3273',
+          movedOn: '2026-11-30',
+          familyCardNumber: null,
+          registeredAt: '2026-11-30T05:00:00.000Z',
+        },
+        '2026-11-30T05:00:00.000Z',
+      ),
+    );
+    await infra.population.publishDirect(
+      infra.population.envelopeOf(
+        DEATH_REGISTERED_V1,
+        {
+          deathId: randomUUID(),
+          certificateNumber: '3174-KM-0100',
+          residentId: dying.residentId,
+          nik: dying.nik,
+          dateOfDeath: '2026-11-29',
+          villageCode: VILLAGE_A,
+          familyCardNumber: null,
+          familyNeedsNewHead: false,
+          registeredAt: '2026-11-30T05:00:00.000Z',
+        },
+        '2026-11-30T05:00:00.000Z',
+      ),
+    );
+    await eventually(async () => {
+      expect((await schedules(mover.residentId))[0]?.status).toBe('TRANSFERRED');
+      expect((await schedules(dying.residentId))[0]?.status).toBe('CLOSED');
+      const [row] = await t.dataSource.query<{ died_on: string }[]>(
+        `SELECT died_on FROM persons WHERE resident_id = $1`,
+        [dying.residentId],
+      );
+      expect(row.died_on).toBe('2026-11-29');
+    });
+  });
 });

@@ -120,20 +120,24 @@ export class PersonsService {
     return { person, birthDateChanged };
   }
 
-  /** Sets the status (with the day of death or of moving out) unless a newer event already did. */
+  /** Sets the status (with the day of moving out) unless a newer event already set it. */
   async changeStatus(
     m: EntityManager,
     person: Person,
-    change: { status: ResidentStatus; diedOn?: string; movedOutOn?: string | null },
+    change: { status: ResidentStatus; movedOutOn?: string | null },
     at: Date,
-  ): Promise<boolean> {
-    if (person.statusAsOf > at) return false;
+  ): Promise<void> {
+    if (person.statusAsOf > at) return;
     person.status = change.status;
     person.statusAsOf = at;
-    if (change.diedOn !== undefined) person.diedOn = change.diedOn;
     if (change.movedOutOn !== undefined) person.movedOutOn = change.movedOutOn;
     await m.save(Person, person);
-    return true;
+  }
+
+  /** The day of death is a fact whatever the order of events; the status follows its own guard. */
+  async recordDeath(m: EntityManager, person: Person, diedOn: string): Promise<void> {
+    person.diedOn = diedOn;
+    await m.save(Person, person);
   }
 
   /**

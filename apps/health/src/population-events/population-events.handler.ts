@@ -131,12 +131,9 @@ export class PopulationEventsHandler {
   async onDeathRegistered(event: CloudEvent<DeathRegisteredV1>, m: EntityManager): Promise<void> {
     const d = event.data;
     const person = await this.persons.require(m, d.residentId);
-    await this.persons.changeStatus(
-      m,
-      person,
-      { status: ResidentStatus.Mati, diedOn: d.dateOfDeath },
-      new Date(event.time),
-    );
+    // Population also reports the status in RESIDENT_UPDATED_V1, which may have arrived first.
+    await this.persons.changeStatus(m, person, { status: ResidentStatus.Mati }, new Date(event.time));
+    await this.persons.recordDeath(m, person, d.dateOfDeath);
     // A death closes open records whatever the order of events: it is final.
     await this.schedules.close(m, person.residentId, d.dateOfDeath);
     await this.pregnancies.closeForDeath(m, person.residentId, d.dateOfDeath);
@@ -146,13 +143,16 @@ export class PopulationEventsHandler {
   async onResidentMovedOut(event: CloudEvent<ResidentMovedOutV1>, m: EntityManager): Promise<void> {
     const d = event.data;
     const person = await this.persons.require(m, d.residentId);
-    const applied = await this.persons.changeStatus(
+    await this.persons.changeStatus(
       m,
       person,
       { status: ResidentStatus.Pindah, movedOutOn: d.movedOn },
       new Date(event.time),
     );
-    if (applied) await this.schedules.transfer(m, person.residentId, d.movedOn);
+    // Judged on the resulting status: a RESIDENT_UPDATED_V1 of the move may have set it already,
+    // and a later move back in must not be undone by this older event.
+    if (person.status === ResidentStatus.Pindah)
+      await this.schedules.transfer(m, person.residentId, d.movedOn);
   }
 
   @OnEvent(RESIDENT_MOVED_IN_V1)
@@ -172,13 +172,9 @@ export class PopulationEventsHandler {
       },
       at,
     );
-    const applied = await this.persons.changeStatus(
-      m,
-      person,
-      { status: ResidentStatus.Hidup, movedOutOn: null },
-      at,
-    );
-    if (applied) await this.schedules.ensure(m, person, ScheduleOrigin.MovedIn, d.movedOn);
+    await this.persons.changeStatus(m, person, { status: ResidentStatus.Hidup, movedOutOn: null }, at);
+    if (person.status === ResidentStatus.Hidup)
+      await this.schedules.ensure(m, person, ScheduleOrigin.MovedIn, d.movedOn);
   }
 
   /** The calendar date of an instant in the health service's time zone. */
