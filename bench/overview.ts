@@ -148,12 +148,12 @@ async function main(): Promise<void> {
     };
     const nats = (subject: string, request: (nik: string) => object) => (i: number) =>
       firstValueFrom(client.send(subject, { actor, ...request(niks[i % niks.length]) }).pipe(timeout(5000)));
-    const http = (path: (nik: string) => string) => async (i: number) => {
-      const res = await fetch(`${platform.gateway.url}${path(niks[i % niks.length])}`, {
-        headers: healthWorker,
-      });
-      await res.arrayBuffer();
-    };
+    const http =
+      (path: (nik: string) => string, headers = healthWorker) =>
+      async (i: number) => {
+        const res = await fetch(`${platform.gateway.url}${path(niks[i % niks.length])}`, { headers });
+        await res.arrayBuffer();
+      };
     const cards = new Map<string, string>();
     for (const nik of niks.slice(0, 200)) {
       const person = await firstValueFrom(
@@ -175,6 +175,9 @@ async function main(): Promise<void> {
       ),
       'GET /v1/residents/{nik}': await sequential(http(lookup)),
       'GET /v1/residents/{nik}/overview': await sequential(http(overview)),
+      'GET /v1/residents/{nik}/overview as a registrar (no health section)': await sequential(
+        http(overview, registrar),
+      ),
     };
     await client.close();
 
