@@ -21,6 +21,7 @@ import { AppModule } from '../src/app.module';
 import { setupApp } from '../src/app.setup';
 import { Clock } from '../src/clock/clock';
 import { Env } from '../src/config/env';
+import { IMPORT_OPTIONS, type ImportOptions } from '../src/imports/import-options';
 import { DEMO_HEADER, type DemoRecord } from '@terpadu/testing';
 import { eventually } from './eventually';
 import type { PopulationTestApp } from './population-app';
@@ -135,6 +136,7 @@ export async function report(
 export async function startAnotherService(
   t: PopulationTestApp,
   clock: TestClock,
+  importOptions?: ImportOptions,
 ): Promise<NestFastifyApplication> {
   const env = Object.assign(new Env(), {
     DATABASE_URL: t.databaseUrl,
@@ -143,10 +145,11 @@ export async function startAnotherService(
     LOG_LEVEL: 'error' as const,
     REGISTRY_TIME_ZONE: 'Asia/Jakarta',
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(env)] })
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(env)] })
     .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+    .useValue(clock);
+  if (importOptions) builder = builder.overrideProvider(IMPORT_OPTIONS).useValue(importOptions);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
     logger: ['error'],
   });

@@ -609,4 +609,26 @@ describe(`${ImportProcessor.name} across a restart`, () => {
     expect(lines).toHaveLength(4000);
     expect(new Set(lines.map((l) => l.residentId)).size).toBe(4000);
   });
+
+  it('marks a job FAILED, naming the database error and no row data, when a batch fails for another reason than its rows', async () => {
+    await restarted?.close();
+    restarted = await startAnotherService(t, t.clock, { batchSize: 500, maxAttempts: 2, retryDelayMs: 10 });
+    t.dataSource = restarted.get(DataSource);
+    // The registry cannot write family cards (a broken database): no row is at fault.
+    await t.dataSource.query(`ALTER TABLE family_card_serials RENAME TO family_card_serials_away`);
+    try {
+      const records = generateDemoVillage({ households: 5, villageCode: '3174071002', seed: 3 });
+      const { job } = await upload(t, actor, demoRows(records), { columns: DEMO_COLUMNS });
+      const failed = await waitUntilFinished(t, actor, job.id);
+      expect(failed).toMatchObject({
+        status: ImportStatus.Failed,
+        processed: 0,
+        failure: 'QueryFailedError: database error 42P01',
+      });
+      expect(failed.finishedAt).not.toBeNull();
+      await expect(report(t, actor, job.id)).resolves.toEqual([]);
+    } finally {
+      await t.dataSource.query(`ALTER TABLE family_card_serials_away RENAME TO family_card_serials`);
+    }
+  });
 });
