@@ -5,7 +5,11 @@
  * loaded first through the bulk import (`importCsv`).
  *   npm run build && npm run bench:search      (BENCH_ROWS=20000 BENCH_SECONDS=10 to change)
  */
+import { jetstreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
 import autocannon from 'autocannon';
+import { STREAMS } from '@terpadu/contracts';
 import { DEMO_VILLAGE_CODE, generateDemoVillage, toSiakCsv } from '@terpadu/testing';
 import { importCsv, startPlatform } from './lib';
 
@@ -22,6 +26,9 @@ async function main(): Promise<void> {
     process.stdout.write(
       `loaded ${loaded.job.accepted.toLocaleString('en')} residents through the import in ${(loaded.totalMs / 1000).toFixed(0)} s\n`,
     );
+    // Measure the search alone: wait until the relay has published the import's events.
+    const events = loaded.job.accepted + new Set(records.map((r) => r.NO_KK)).size;
+    await waitForStream(platform.nats.url, events);
 
     // A shuffled sample of the residents' names, searched round-robin (a fixed seed: repeatable).
     let seed = 42;
@@ -59,6 +66,22 @@ async function main(): Promise<void> {
     );
   } finally {
     await platform.stop();
+  }
+}
+
+/** Until the population stream holds `count` events (a resident and a family card event each). */
+async function waitForStream(natsUrl: string, count: number): Promise<void> {
+  // @nats-io/transport-node's re-exported types do not resolve under `moduleResolution: node`.
+  const nc = (await connect({ servers: natsUrl })) as NatsConnection;
+  try {
+    const jsm = await jetstreamManager(nc);
+    const deadline = Date.now() + 300_000;
+    while ((await jsm.streams.info(STREAMS.population.name)).state.messages < count) {
+      if (Date.now() > deadline) throw new Error(`the outbox did not publish ${count} events in 5 minutes`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } finally {
+    await nc.close();
   }
 }
 
