@@ -274,6 +274,18 @@ describe(`${ImportsService.name} over NATS`, () => {
       accepted(23, '3174094404160001', KK_E),
     ]);
     expect(await residentCount()).toBe(before + 5);
+    // Every registered person is in the access log of the import, and reading the report is an access too.
+    const registeredIds = (await report(t, actor, job.id, ImportRowOutcome.Accepted)).map(
+      (r) => r.residentId,
+    );
+    const logged = await t.dataSource.query<{ action: string; actor_sub: string; resident_ids: string[] }[]>(
+      `SELECT action, actor_sub, resident_ids FROM data_access_log WHERE action IN ('RESIDENT_IMPORT', 'IMPORT_REPORT_READ') ORDER BY id`,
+    );
+    expect(logged.filter((l) => l.action === 'RESIDENT_IMPORT').flatMap((l) => l.resident_ids)).toEqual(
+      expect.arrayContaining(registeredIds),
+    );
+    expect(logged.filter((l) => l.action === 'IMPORT_REPORT_READ').length).toBeGreaterThanOrEqual(2);
+    expect(new Set(logged.map((l) => l.actor_sub))).toEqual(new Set([actor.sub]));
     const onlyRejected = await report(t, actor, job.id, ImportRowOutcome.Rejected);
     expect(onlyRejected.map((r) => r.row)).toEqual([
       5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19, 20, 21, 22,
@@ -394,6 +406,25 @@ describe(`${ImportsService.name} over NATS`, () => {
       '3174091010100001',
       '3174094101200001',
     ]);
+    const stream = await PopulationStream.connect(t.nats.url);
+    try {
+      const added = await stream.waitFor(
+        FAMILY_CARD_CHANGED_V1,
+        (e) => e.data.change === 'MEMBER_ADDED' && e.data.affectedNik === '3174094101200001',
+      );
+      expect(added.event.data).toMatchObject({
+        familyCardNumber: KK_A,
+        headNik: '3174091705800001',
+        members: [
+          { nik: '3174091705800001' },
+          { nik: '3174094402830001' },
+          { nik: '3174091010100001' },
+          { nik: '3174094101200001', relationship: FamilyRelationship.Anak },
+        ],
+      });
+    } finally {
+      await stream.close();
+    }
   });
 
   it('refuses a changed person as already registered instead of overwriting the record', async () => {

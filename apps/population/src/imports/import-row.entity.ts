@@ -37,6 +37,7 @@ export class ImportRow {
   @Column({ type: 'text', nullable: true })
   message: string | null;
 
+  /** The row's NIK when it has the shape of one (set when the row arrives): finds duplicates in the file. */
   @Column({ type: 'varchar', length: 16, nullable: true })
   nik: string | null;
 
@@ -46,7 +47,7 @@ export class ImportRow {
   @Column({ name: 'family_card_number', type: 'varchar', length: 16, nullable: true })
   familyCardNumber: string | null;
 
-  /** The row heads its family card (STAT_HBKEL is KEPALA KELUARGA); set once processed. */
+  /** STAT_HBKEL reads KEPALA KELUARGA: the first such line of a KK heads it. Set when the row arrives. */
   @Column({ name: 'is_head', type: 'boolean', nullable: true })
   isHead: boolean | null;
 }
