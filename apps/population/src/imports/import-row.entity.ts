@@ -48,6 +48,6 @@ export class ImportRow {
   familyCardNumber: string | null;
 
   /** STAT_HBKEL reads KEPALA KELUARGA: the first such line of a KK heads it. Set when the row arrives. */
-  @Column({ name: 'is_head', type: 'boolean', nullable: true })
-  isHead: boolean | null;
+  @Column({ name: 'is_head', type: 'boolean' })
+  isHead: boolean;
 }

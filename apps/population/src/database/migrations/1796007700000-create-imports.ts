@@ -44,7 +44,7 @@ export class CreateImports1796007700000 implements MigrationInterface {
         nik varchar(16) NULL,
         resident_id uuid NULL,
         family_card_number varchar(16) NULL,
-        is_head boolean NULL,
+        is_head boolean NOT NULL,
         PRIMARY KEY (job_id, line),
         CONSTRAINT import_rows_pending_ck CHECK ((outcome IS NULL) = (fields IS NOT NULL)),
         CONSTRAINT import_rows_reason_ck CHECK ((outcome = 'REJECTED') = (reason IS NOT NULL))
