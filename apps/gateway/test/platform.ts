@@ -93,6 +93,8 @@ export async function startPlatform(
         AUTH_AUDIENCE: E2E_AUDIENCE,
         AUTH_PUBLIC_KEY: await exportSPKI(publicKey),
         RATE_LIMIT_PER_MINUTE: '0',
+        // The gateway asks exactly the services this platform runs for their dead letters.
+        DEAD_LETTER_SERVICES: options.health ? 'population,health' : 'population',
         ...gatewayEnv,
       },
     });
