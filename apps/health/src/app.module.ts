@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@terpadu/messaging';
 import { ObservabilityModule } from '@terpadu/observability';
 import { CheckupsModule } from './checkups/checkups.module';
-import { ClockModule } from './clock/clock.module';
+import { ClockModule } from '@terpadu/clock';
 import type { Env } from './config/env';
 import { createHealthDataSourceOptions } from './database/data-source';
 import { ImmunizationsModule } from './immunizations/immunizations.module';

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@terpadu/messaging';
 import { ObservabilityModule } from '@terpadu/observability';
 import { BirthsModule } from './births/births.module';
-import { ClockModule } from './clock/clock.module';
+import { ClockModule } from '@terpadu/clock';
 import type { Env } from './config/env';
 import { createPopulationDataSourceOptions } from './database/data-source';
 import { DeathsModule } from './deaths/deaths.module';

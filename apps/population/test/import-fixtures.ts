@@ -19,7 +19,7 @@ import {
 } from '@terpadu/contracts';
 import { AppModule } from '../src/app.module';
 import { setupApp } from '../src/app.setup';
-import { Clock } from '../src/clock/clock';
+import { Clock } from '@terpadu/clock';
 import { Env } from '../src/config/env';
 import { IMPORT_OPTIONS, type ImportOptions } from '../src/imports/import-options';
 import { DEMO_HEADER, type DemoRecord } from '@terpadu/testing';

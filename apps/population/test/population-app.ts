@@ -7,7 +7,7 @@ import { startNats, startPostgres, type TestNats, type TestPostgres } from '@ter
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
 import { setupApp } from '../src/app.setup';
-import { Clock } from '../src/clock/clock';
+import { Clock } from '@terpadu/clock';
 import { Env } from '../src/config/env';
 import { migrate } from '../src/database/migrator';
 import { TestClock } from './test-clock';

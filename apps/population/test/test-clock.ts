@@ -1,4 +1,4 @@
-import { Clock } from '../src/clock/clock';
+import { Clock } from '@terpadu/clock';
 
 /** A clock the test moves by hand. Starts on 2026-11-30 10:00 in Jakarta (03:00 UTC). */
 export class TestClock extends Clock {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@terpadu/contracts';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import type { DataAccessAction } from './data-access-action';
 import { DataAccessLog } from './data-access-log.entity';
 

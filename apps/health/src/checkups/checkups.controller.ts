@@ -6,7 +6,7 @@ import {
   RecordCheckupDto,
   type RpcResponse,
 } from '@terpadu/contracts';
-import { ActorDto } from '../common/actor.dto';
+import { ActorDto } from '@terpadu/contracts';
 import { NikPipe } from '../common/nik.pipe';
 import { CheckupsService } from './checkups.service';
 

@@ -10,7 +10,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { DataAccessAction } from '../access-log/data-access-action';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { dateInFuture, invalidField, residentDeceased } from '../common/domain-errors';
 import { assertCanReadDetails, assertCanWriteRecords } from '../common/health-roles';
 import { cleanText } from '../common/text';

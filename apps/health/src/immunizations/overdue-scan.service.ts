@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DoseStatus, IMMUNIZATION_OVERDUE_V1, ResidentStatus, ScheduleStatus } from '@terpadu/contracts';
 import { OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { datesAfterPrevious, doseStatus } from './dose-plan';
 
 const BATCH_SIZE = 200;

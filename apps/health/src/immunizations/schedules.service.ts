@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ScheduleOrigin, ScheduleStatus } from '@terpadu/contracts';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { addYears } from '../common/dates';
 import type { Person } from '../persons/person.entity';
 import { ChildSchedule } from './child-schedule.entity';

@@ -6,7 +6,7 @@ import {
   type RpcResponse,
   SetInsuranceDto,
 } from '@terpadu/contracts';
-import { ActorDto } from '../common/actor.dto';
+import { ActorDto } from '@terpadu/contracts';
 import { NikPipe } from '../common/nik.pipe';
 import { InsuranceService } from './insurance.service';
 

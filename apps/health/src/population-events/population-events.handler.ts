@@ -20,7 +20,7 @@ import {
 } from '@terpadu/contracts';
 import { OnEvent } from '@terpadu/messaging';
 import type { EntityManager } from 'typeorm';
-import { calendarDate, Clock } from '../clock/clock';
+import { calendarDate, Clock } from '@terpadu/clock';
 import { SchedulesService } from '../immunizations/schedules.service';
 import { PersonsService } from '../persons/persons.service';
 import { PregnanciesService } from '../pregnancies/pregnancies.service';

@@ -10,7 +10,7 @@ import {
   RegisterPregnancyDto,
   type RpcResponse,
 } from '@terpadu/contracts';
-import { ActorDto } from '../common/actor.dto';
+import { ActorDto } from '@terpadu/contracts';
 import { NikPipe } from '../common/nik.pipe';
 import { uuidPipe } from '../common/uuid.pipe';
 import { PregnanciesService } from './pregnancies.service';

@@ -20,7 +20,7 @@ import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { DataAccessAction } from '../access-log/data-access-action';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { addDays } from '../common/dates';
 import { dateInFuture, invalidField, residentDeceased } from '../common/domain-errors';
 import { assertCanReadDetails, assertCanWriteRecords } from '../common/health-roles';

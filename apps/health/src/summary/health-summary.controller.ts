@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { HEALTH_SUMMARY_GET, type HealthSummaryLevel, type RpcResponse } from '@terpadu/contracts';
-import { ActorDto } from '../common/actor.dto';
+import { ActorDto } from '@terpadu/contracts';
 import { NikPipe } from '../common/nik.pipe';
 import { HealthSummaryService } from './health-summary.service';
 

@@ -3,7 +3,7 @@ import { type Actor, HealthSummaryLevel, type HealthSummaryView } from '@terpadu
 import { DataSource } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { DataAccessAction } from '../access-log/data-access-action';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { invalidField } from '../common/domain-errors';
 import { assertCanReadDetails } from '../common/health-roles';
 import { ImmunizationsService } from '../immunizations/immunizations.service';

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { POPULATION_BIRTHS_REGISTER, RegisterBirthDto, type RpcResponse } from '@terpadu/contracts';
-import { ActorDto } from '../common/actor.dto';
+import { ActorDto } from '@terpadu/contracts';
 import { BirthsService } from './births.service';
 
 @Controller()

@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { parseNik } from '@terpadu/contracts';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { invalidField } from './domain-errors';
 
 /** A NIK that names a resident in a request (`nik` beside the body): normalized, or VALIDATION_FAILED on `nik`. */

@@ -12,7 +12,7 @@ import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { DataAccessAction } from '../access-log/data-access-action';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { invalidField } from '../common/domain-errors';
 import { isUniqueViolation } from '../common/pg-errors';
 import { FamilyCardsService } from '../family-cards/family-cards.service';

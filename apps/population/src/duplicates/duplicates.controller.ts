@@ -7,7 +7,7 @@ import {
   ResolveDuplicateReviewDto,
   type RpcResponse,
 } from '@terpadu/contracts';
-import { ActorDto } from '../common/actor.dto';
+import { ActorDto } from '@terpadu/contracts';
 import { invalidField } from '../common/domain-errors';
 import { DuplicatesService } from './duplicates.service';
 

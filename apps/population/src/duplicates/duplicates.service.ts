@@ -17,7 +17,7 @@ import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { DataAccessAction } from '../access-log/data-access-action';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { invalidField } from '../common/domain-errors';
 import { escapeLike } from '../common/text';
 import { FamilyCardsService } from '../family-cards/family-cards.service';

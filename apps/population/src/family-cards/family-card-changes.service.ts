@@ -15,7 +15,7 @@ import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { DataAccessAction } from '../access-log/data-access-action';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { addressOutsideJurisdiction, invalidField } from '../common/domain-errors';
 import { assertActive } from '../life-events/resident-guards';
 import { ResidentRecordsService } from '../life-events/resident-records.service';

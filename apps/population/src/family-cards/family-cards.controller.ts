@@ -14,7 +14,7 @@ import {
   type RpcResponse,
   SplitFamilyCardDto,
 } from '@terpadu/contracts';
-import { ActorDto } from '../common/actor.dto';
+import { ActorDto } from '@terpadu/contracts';
 import { FamilyCardNumberPipe } from '../common/family-card-number.pipe';
 import { NikPipe } from '../common/nik.pipe';
 import { FamilyCardChangesService } from './family-card-changes.service';

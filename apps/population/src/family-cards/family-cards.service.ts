@@ -17,7 +17,7 @@ import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { DataAccessAction } from '../access-log/data-access-action';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { familyCardNotFound, invalidField, residentNotFound } from '../common/domain-errors';
 import { isUniqueViolation } from '../common/pg-errors';
 import { cleanText, hasControlCharacters } from '../common/text';

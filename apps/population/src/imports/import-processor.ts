@@ -8,7 +8,7 @@ import { ImportRowOutcome, ImportStatus } from '@terpadu/contracts';
 import { APP_LOGGER } from '@terpadu/observability';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { isUniqueViolation } from '../common/pg-errors';
 import { ImportBatchService, type RowResult } from './import-batch.service';
 import { ImportJob } from './import-job.entity';

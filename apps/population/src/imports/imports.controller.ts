@@ -12,7 +12,7 @@ import {
   type RpcResponse,
   StartImportDto,
 } from '@terpadu/contracts';
-import { ActorDto } from '../common/actor.dto';
+import { ActorDto } from '@terpadu/contracts';
 import { ImportIdPipe } from './import-id.pipe';
 import { ImportsService } from './imports.service';
 

@@ -22,7 +22,7 @@ import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { DataAccessAction } from '../access-log/data-access-action';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { invalidField } from '../common/domain-errors';
 import { hasControlCharacters } from '../common/text';
 import { ImportJob } from './import-job.entity';

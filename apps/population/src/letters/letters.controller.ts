@@ -14,7 +14,7 @@ import {
   SearchLettersDto,
   SignLetterDto,
 } from '@terpadu/contracts';
-import { ActorDto } from '../common/actor.dto';
+import { ActorDto } from '@terpadu/contracts';
 import { LetterIdPipe } from './letter-id.pipe';
 import { LettersService } from './letters.service';
 

@@ -24,7 +24,7 @@ import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { DataAccessAction } from '../access-log/data-access-action';
-import { Clock, calendarDate } from '../clock/clock';
+import { Clock, calendarDate } from '@terpadu/clock';
 import { invalidField, residentNotFound } from '../common/domain-errors';
 import { isUniqueViolation } from '../common/pg-errors';
 import { cleanText, hasControlCharacters } from '../common/text';

@@ -12,7 +12,7 @@ import {
 } from '@terpadu/contracts';
 import { OutboxService } from '@terpadu/messaging';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { invalidField, residentNotFound } from '../common/domain-errors';
 import { FamilyCard } from '../family-cards/family-card.entity';
 import { type FieldChange, ResidentChange } from '../residents/resident-change.entity';

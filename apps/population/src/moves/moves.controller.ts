@@ -7,7 +7,7 @@ import {
   POPULATION_MOVES_OUT,
   type RpcResponse,
 } from '@terpadu/contracts';
-import { ActorDto } from '../common/actor.dto';
+import { ActorDto } from '@terpadu/contracts';
 import { MovesService } from './moves.service';
 
 @Controller()

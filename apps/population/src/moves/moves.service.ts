@@ -20,7 +20,7 @@ import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessLogService } from '../access-log/access-log.service';
 import { DataAccessAction } from '../access-log/data-access-action';
-import { Clock } from '../clock/clock';
+import { Clock } from '@terpadu/clock';
 import { addressOutsideJurisdiction, invalidField } from '../common/domain-errors';
 import { isUniqueViolation } from '../common/pg-errors';
 import { normalizeName } from '../common/text';

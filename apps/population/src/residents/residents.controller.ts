@@ -11,7 +11,7 @@ import {
   SearchResidentsDto,
   UpdateResidentDto,
 } from '@terpadu/contracts';
-import { ActorDto } from '../common/actor.dto';
+import { ActorDto } from '@terpadu/contracts';
 import { NikPipe } from '../common/nik.pipe';
 import { ResidentsService } from './residents.service';
 

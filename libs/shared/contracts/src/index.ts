@@ -1,4 +1,5 @@
 export * from './common/actor';
+export * from './common/actor.dto';
 export * from './common/cloud-event';
 export * from './common/errors';
 export * from './events/event-map';

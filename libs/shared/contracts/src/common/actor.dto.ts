@@ -1,9 +1,9 @@
-import type { Actor } from '@terpadu/contracts';
+import type { Actor } from './actor';
 import { IsArray, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const PRINTABLE = /^[^\u0000-\u001f\u007f]*$/;
 
-/** The caller as the gateway names it in every request; validated like any other payload. */
+/** The caller as the gateway names it in every RPC request; services validate it like any other payload. */
 export class ActorDto implements Actor {
   @IsString()
   @IsNotEmpty()

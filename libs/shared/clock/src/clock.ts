@@ -13,7 +13,7 @@ export function calendarDate(instant: Date, timeZone: string): string {
 }
 
 /**
- * Where the health service's "now" and "today" come from. Inject it instead of reading the wall clock,
+ * Where a service's "now" and "today" come from (its own time zone, e.g. Asia/Jakarta). Inject it instead of reading the wall clock,
  * so tests decide what day it is.
  */
 export abstract class Clock {
@@ -21,7 +21,7 @@ export abstract class Clock {
 
   abstract now(): Date;
 
-  /** The health service's calendar date, `YYYY-MM-DD`, in its time zone. */
+  /** The service's calendar date, `YYYY-MM-DD`, in its time zone. */
   today(): string {
     return calendarDate(this.now(), this.timeZone);
   }
