@@ -3,7 +3,6 @@ import {
   MESSAGING_MIGRATIONS,
   type PostgresDataSourceOptions,
 } from '@terpadu/database';
-import { type CustomTypesConfig, types } from 'pg';
 import { DataSource } from 'typeorm';
 import { DataAccessLog } from '../access-log/data-access-log.entity';
 import { Birth } from '../births/birth.entity';
@@ -59,28 +58,9 @@ export const POPULATION_MIGRATIONS = [
   CreateDuplicateReviews1796007900001,
 ];
 
-const DATE_OID: number = types.builtins.DATE;
-
-/**
- * pg turns a SQL `date` into a JS Date at local midnight, which a time zone can move to the previous
- * day. Birth dates and issue dates are calendar dates: read them as the string PostgreSQL sends
- * (`YYYY-MM-DD`). Scoped to this DataSource's connections, not set globally on the pg module.
- */
-export const pgTypes: CustomTypesConfig = {
-  getTypeParser: (oid: number, format?: 'text' | 'binary'): unknown =>
-    oid === DATE_OID && format !== 'binary'
-      ? (value: string) => value
-      : (types.getTypeParser(oid, format) as unknown),
-};
-
 /** The population database, as Nest (TypeOrmModule), the migration command and tests open it. */
 export function createPopulationDataSourceOptions(url: string): PostgresDataSourceOptions {
-  const options = createDataSourceOptions({
-    url,
-    entities: POPULATION_ENTITIES,
-    migrations: POPULATION_MIGRATIONS,
-  });
-  return { ...options, extra: { ...(options.extra as object | undefined), types: pgTypes } };
+  return createDataSourceOptions({ url, entities: POPULATION_ENTITIES, migrations: POPULATION_MIGRATIONS });
 }
 
 /** For TypeORM's CLI (`typeorm -d apps/population/src/database/data-source.ts migration:show`). */

@@ -1,3 +1,4 @@
+import { type CustomTypesConfig, types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { MESSAGING_ENTITIES } from './messaging-tables';
 
@@ -17,6 +18,20 @@ export interface DataSourceFactoryOptions {
   poolSize?: number;
 }
 
+const DATE_OID: number = types.builtins.DATE;
+
+/**
+ * pg turns a SQL `date` into a JS Date at local midnight, which a time zone can move to the previous
+ * day. Birth dates, dose dates and issue dates are calendar dates: every service reads them as the
+ * string PostgreSQL sends (`YYYY-MM-DD`). Scoped to the DataSource's connections, not set globally.
+ */
+export const calendarDateTypes: CustomTypesConfig = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary'): unknown =>
+    oid === DATE_OID && format !== 'binary'
+      ? (value: string) => value
+      : (types.getTypeParser(oid, format) as unknown),
+};
+
 /**
  * One set of DataSource options for a service, used by Nest (TypeOrmModule) and the TypeORM CLI.
  * Schema changes only happen through migrations run by an explicit command.
@@ -32,5 +47,6 @@ export function createDataSourceOptions(o: DataSourceFactoryOptions): PostgresDa
     migrationsRun: false,
     synchronize: false,
     poolSize: o.poolSize ?? 10,
+    extra: { types: calendarDateTypes },
   };
 }
