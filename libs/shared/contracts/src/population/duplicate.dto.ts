@@ -1,18 +1,6 @@
+import { PageQueryDto } from '../common/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsEnum,
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { ResidentStatus, Sex } from './enums';
 
 /** Why two records may be one person. */
@@ -116,26 +104,11 @@ export class DuplicateReviewPageView {
   nextCursor: string | null;
 }
 
-export class ListDuplicateReviewsQueryDto {
+export class ListDuplicateReviewsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DuplicateReviewStatus, enumName: 'DuplicateReviewStatus' })
   @IsOptional()
   @IsEnum(DuplicateReviewStatus)
   status?: DuplicateReviewStatus;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'cursor is not a cursor of this list' })
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 /**

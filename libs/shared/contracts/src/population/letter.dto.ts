@@ -1,17 +1,15 @@
+import { PageQueryDto } from '../common/page-query.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDateString,
   IsEnum,
-  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
@@ -169,7 +167,7 @@ export class RevokeLetterDto {
   reason: string;
 }
 
-export class ListLettersQueryDto {
+export class ListLettersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Village code (10 digits)' })
   @IsOptional()
   @Matches(/^\d{10}$/, { message: 'villageCode must be 10 digits' })
@@ -184,20 +182,6 @@ export class ListLettersQueryDto {
   @IsOptional()
   @IsEnum(LetterType)
   type?: LetterType;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 /** The listing plus the holder's NIK, which travels in a body: a NIK never goes into a URL's query. */

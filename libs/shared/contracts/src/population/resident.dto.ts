@@ -1,17 +1,15 @@
+import { PageQueryDto } from '../common/page-query.dto';
 import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDateString,
   IsEnum,
-  IsInt,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -129,7 +127,7 @@ export class UpdateResidentDto extends PartialType(
   reason: string;
 }
 
-export class ListResidentsQueryDto {
+export class ListResidentsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Village code (10 digits)' })
   @IsOptional()
   @Matches(/^\d{10}$/, { message: 'villageCode must be 10 digits' })
@@ -139,20 +137,6 @@ export class ListResidentsQueryDto {
   @IsOptional()
   @IsEnum(ResidentStatus)
   status?: ResidentStatus;
-
-  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 }
 
 /**
