@@ -453,6 +453,11 @@ describe('schedules from population events', () => {
     for (const r of [mover, dying]) await infra.population.publish(RESIDENT_REGISTERED_V1, r, r.residentId);
     await scheduleOf(mover.nik);
     await scheduleOf(dying.nik);
+    // Event times after the registrations (which carry the wall-clock commit time): the status
+    // update is 1 ms newer than the life events it reports.
+    const lifeEventTime = new Date(Date.now() + 60_000);
+    const statusUpdateTime = new Date(lifeEventTime.getTime() + 1).toISOString();
+    const eventTime = lifeEventTime.toISOString();
     const updated = (r: typeof mover, status: ResidentStatus) =>
       infra.population.envelopeOf(
         RESIDENT_UPDATED_V1,
@@ -465,9 +470,9 @@ describe('schedules from population events', () => {
           sex: r.sex,
           villageCode: r.villageCode,
           status,
-          updatedAt: '2026-11-30T05:00:00.001Z',
+          updatedAt: statusUpdateTime,
         },
-        '2026-11-30T05:00:00.001Z',
+        statusUpdateTime,
       );
     // Population commits the status update with the life event; here the update is handled first.
     await infra.population.publishDirect(updated(mover, ResidentStatus.Pindah));
@@ -490,9 +495,9 @@ describe('schedules from population events', () => {
           destinationRegionCode: '3273',
           movedOn: '2026-11-30',
           familyCardNumber: null,
-          registeredAt: '2026-11-30T05:00:00.000Z',
+          registeredAt: eventTime,
         },
-        '2026-11-30T05:00:00.000Z',
+        eventTime,
       ),
     );
     await infra.population.publishDirect(
@@ -507,9 +512,9 @@ describe('schedules from population events', () => {
           villageCode: VILLAGE_A,
           familyCardNumber: null,
           familyNeedsNewHead: false,
-          registeredAt: '2026-11-30T05:00:00.000Z',
+          registeredAt: eventTime,
         },
-        '2026-11-30T05:00:00.000Z',
+        eventTime,
       ),
     );
     await eventually(async () => {
