@@ -15,11 +15,12 @@ const MOTHER = registration({
   birthDate: '1990-06-04',
   sex: 'PEREMPUAN',
 });
-const BIRTH_DATE = '2026-11-01';
-
 /** Adds `days` to a calendar date `YYYY-MM-DD`. */
 const plus = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A birth four weeks ago: the built apps run on the wall clock, so the spec's dates follow it. */
+const BIRTH_DATE = plus(new Date().toISOString().slice(0, 10), -28);
 
 async function eventually<T>(probe: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
