@@ -2,6 +2,7 @@ import { ErrorCode, type Role } from '@terpadu/contracts';
 import { ServiceCallError } from '@terpadu/messaging';
 import type { InjectOptions } from 'fastify';
 import { TimeoutError } from 'rxjs';
+import { PROBLEM_TITLES, problemType } from '../src/problem/problem-titles';
 import { rolesExcept } from './fixtures';
 import { problemOf, type SpecApp } from './spec-app';
 
@@ -24,10 +25,11 @@ export interface Endpoint {
  */
 export function describeEndpointContract(spec: () => SpecApp, endpoints: Endpoint[]): void {
   describe.each(endpoints)('$name', (endpoint) => {
-    it('answers 401 without a token', async () => {
+    it('answers 401 without a token, without asking a service', async () => {
       const res = await spec().request({ ...endpoint.request, as: null });
       expect(res.statusCode).toBe(401);
       expect(problemOf(res).code).toBe(ErrorCode.UNAUTHENTICATED);
+      expect(spec().rpc.calls).toHaveLength(0);
     });
 
     it('answers 403 to every other role, without asking a service', async () => {
@@ -38,28 +40,32 @@ export function describeEndpointContract(spec: () => SpecApp, endpoints: Endpoin
       expect(spec().rpc.calls).toHaveLength(0);
     });
 
-    it('forwards the request with the actor and answers with the service’s view', async () => {
+    it('forwards the request with the actor for every allowed role and answers with the service’s view', async () => {
       spec().rpc.answer(endpoint.subject, () => ({ id: 'answer' }));
-      const res = await spec().request({
-        ...endpoint.request,
-        as: { roles: [endpoint.allowed[0]], sub: 'reg-1', jurisdiction: ['317404'] },
-      });
-      expect(res.statusCode).toBe(endpoint.status);
-      expect(res.json()).toEqual({ id: 'answer' });
-      expect(spec().rpc.calls).toEqual([
-        {
-          subject: endpoint.subject,
-          request: {
-            actor: {
-              sub: 'reg-1',
-              roles: [endpoint.allowed[0]],
-              jurisdiction: ['317404'],
-              requestId: expect.any(String),
-            },
-            ...endpoint.forwarded,
+      for (const role of endpoint.allowed) {
+        const res = await spec().request({
+          ...endpoint.request,
+          as: { roles: [role], sub: `user-${role}`, jurisdiction: ['317404'] },
+        });
+        expect({ role, status: res.statusCode, body: res.json() }).toEqual({
+          role,
+          status: endpoint.status,
+          body: { id: 'answer' },
+        });
+      }
+      expect(spec().rpc.calls).toHaveLength(endpoint.allowed.length);
+      expect(spec().rpc.calls[0]).toEqual({
+        subject: endpoint.subject,
+        request: {
+          actor: {
+            sub: `user-${endpoint.allowed[0]}`,
+            roles: [endpoint.allowed[0]],
+            jurisdiction: ['317404'],
+            requestId: expect.any(String),
           },
+          ...endpoint.forwarded,
         },
-      ]);
+      });
     });
 
     it('passes the service’s refusal, timeouts and unavailability through as problem+json', async () => {
@@ -86,7 +92,19 @@ export function describeEndpointContract(spec: () => SpecApp, endpoints: Endpoin
         const res = await spec().request({ ...endpoint.request, as: { roles: [endpoint.allowed[0]] } });
         expect(res.statusCode).toBe(status);
         expect(res.headers['content-type']).toContain('application/problem+json');
-        expect(problemOf(res).code).toBe(code);
+        expect(problemOf(res)).toMatchObject({
+          type: problemType(code),
+          title: PROBLEM_TITLES[code],
+          code,
+          status,
+        });
+        if (code === endpoint.domainError.code) {
+          // The service's refusal arrives unchanged: its detail and field errors too.
+          expect(problemOf(res)).toMatchObject({
+            detail: 'refused',
+            errors: [{ field: 'x', code: 'y', message: 'z' }],
+          });
+        }
       }
     });
   });

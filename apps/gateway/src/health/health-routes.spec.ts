@@ -12,9 +12,8 @@ import {
   HEALTH_PREGNANCIES_REGISTER,
   Role,
 } from '@terpadu/contracts';
-import { ServiceCallError } from '@terpadu/messaging';
 import type { InjectOptions } from 'fastify';
-import { rolesExcept } from '../../test/fixtures';
+import { describeEndpointContract, type Endpoint } from '../../test/endpoint-contract';
 import { createSpecApp, problemOf, type SpecApp } from '../../test/spec-app';
 import { ACCESS } from '../auth/access-policy';
 
@@ -37,15 +36,6 @@ const CHECKUP = {
 };
 const MEMBERSHIP = { number: '0001234567890', class: 3, pbi: true, activeFrom: '2026-01-01' };
 
-interface Endpoint {
-  name: string;
-  request: InjectOptions;
-  subject: string;
-  allowed: readonly Role[];
-  status: number;
-  forwarded: Record<string, unknown>;
-}
-
 /** Every health route of the gateway: who may call it, what the health service receives. */
 const ENDPOINTS: Endpoint[] = [
   {
@@ -55,6 +45,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.writeHealthRecords,
     status: 201,
     forwarded: { immunization: DOSE },
+    domainError: { code: ErrorCode.IMMUNIZATION_TOO_EARLY, status: 422 },
   },
   {
     name: 'GET /v1/residents/{nik}/immunizations',
@@ -63,6 +54,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.readHealthRecords,
     status: 200,
     forwarded: { nik: NIK },
+    domainError: { code: ErrorCode.IMMUNIZATION_TOO_EARLY, status: 422 },
   },
   {
     name: 'POST /v1/pregnancies',
@@ -75,6 +67,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.writeHealthRecords,
     status: 201,
     forwarded: { pregnancy: { motherNik: NIK, expectedDeliveryDate: '2027-05-01' } },
+    domainError: { code: ErrorCode.IMMUNIZATION_TOO_EARLY, status: 422 },
   },
   {
     name: 'POST /v1/pregnancies/{id}/anc-visits',
@@ -90,6 +83,7 @@ const ENDPOINTS: Endpoint[] = [
       pregnancyId: PREGNANCY,
       visit: { visitedOn: '2026-12-01', facility: 'Posyandu', gestationalWeeks: 12 },
     },
+    domainError: { code: ErrorCode.PREGNANCY_NOT_FOUND, status: 404 },
   },
   {
     name: 'POST /v1/pregnancies/{id}/delivery',
@@ -105,6 +99,7 @@ const ENDPOINTS: Endpoint[] = [
       pregnancyId: PREGNANCY,
       delivery: { deliveredOn: '2026-12-01', facility: 'RSUD', outcome: 'LIVE_BIRTH' },
     },
+    domainError: { code: ErrorCode.PREGNANCY_NOT_FOUND, status: 404 },
   },
   {
     name: 'GET /v1/residents/{nik}/pregnancies',
@@ -113,6 +108,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.readHealthRecords,
     status: 200,
     forwarded: { nik: NIK },
+    domainError: { code: ErrorCode.IMMUNIZATION_TOO_EARLY, status: 422 },
   },
   {
     name: 'POST /v1/checkups',
@@ -121,6 +117,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.writeHealthRecords,
     status: 201,
     forwarded: { checkup: CHECKUP },
+    domainError: { code: ErrorCode.IMMUNIZATION_TOO_EARLY, status: 422 },
   },
   {
     name: 'GET /v1/residents/{nik}/checkups',
@@ -129,6 +126,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.readHealthRecords,
     status: 200,
     forwarded: { nik: NIK },
+    domainError: { code: ErrorCode.IMMUNIZATION_TOO_EARLY, status: 422 },
   },
   {
     name: 'PUT /v1/residents/{nik}/insurance',
@@ -137,6 +135,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.writeHealthRecords,
     status: 200,
     forwarded: { nik: NIK, membership: MEMBERSHIP },
+    domainError: { code: ErrorCode.IMMUNIZATION_TOO_EARLY, status: 422 },
   },
   {
     name: 'GET /v1/residents/{nik}/insurance',
@@ -145,6 +144,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.readHealthRecords,
     status: 200,
     forwarded: { nik: NIK },
+    domainError: { code: ErrorCode.IMMUNIZATION_TOO_EARLY, status: 422 },
   },
 ];
 
@@ -161,67 +161,7 @@ describe('health routes', () => {
     expect([...ACCESS.readHealthRecords].sort()).toEqual([Role.Admin, Role.HealthWorker]);
   });
 
-  describe.each(ENDPOINTS)('$name', (endpoint) => {
-    it('answers 401 without a token and 403 to every other role, asking no service', async () => {
-      expect((await spec.request({ ...endpoint.request, as: null })).statusCode).toBe(401);
-      for (const role of rolesExcept(endpoint.allowed)) {
-        const res = await spec.request({ ...endpoint.request, as: { roles: [role] } });
-        expect({ role, status: res.statusCode }).toEqual({ role, status: 403 });
-      }
-      expect(spec.rpc.calls).toHaveLength(0);
-    });
-
-    it('forwards the request with the actor and answers with the result', async () => {
-      spec.rpc.answer(endpoint.subject, () => ({ answered: endpoint.subject }));
-      for (const role of endpoint.allowed) {
-        const res = await spec.request({
-          ...endpoint.request,
-          as: { roles: [role], sub: `user-${role}`, jurisdiction: ['3174'] },
-        });
-        expect({ role, status: res.statusCode, body: res.json() }).toEqual({
-          role,
-          status: endpoint.status,
-          body: { answered: endpoint.subject },
-        });
-      }
-      expect(spec.rpc.calls[0]).toEqual({
-        subject: endpoint.subject,
-        request: {
-          actor: {
-            sub: `user-${endpoint.allowed[0]}`,
-            roles: [endpoint.allowed[0]],
-            jurisdiction: ['3174'],
-            requestId: expect.any(String),
-          },
-          ...endpoint.forwarded,
-        },
-      });
-    });
-
-    it("passes the health service's refusal through as problem+json", async () => {
-      spec.rpc.answer(endpoint.subject, () => {
-        throw new ServiceCallError(
-          {
-            code: ErrorCode.IMMUNIZATION_TOO_EARLY,
-            status: 422,
-            detail: 'BCG is given from 0 days of age',
-            errors: [
-              { field: 'givenOn', code: 'minimumAge', message: 'givenOn must be on or after 2026-11-29' },
-            ],
-          },
-          endpoint.subject,
-        );
-      });
-      const res = await spec.request({ ...endpoint.request, as: { roles: [...endpoint.allowed] } });
-      expect(res.statusCode).toBe(422);
-      expect(problemOf(res)).toMatchObject({
-        type: 'urn:terpadu:problem:immunization-too-early',
-        title: 'Too early for this dose',
-        code: ErrorCode.IMMUNIZATION_TOO_EARLY,
-        errors: [{ field: 'givenOn', code: 'minimumAge', message: 'givenOn must be on or after 2026-11-29' }],
-      });
-    });
-  });
+  describeEndpointContract(() => spec, ENDPOINTS);
 
   describe('validation before any service is asked', () => {
     const invalid = async (request: InjectOptions, fields: string[]) => {

@@ -9,23 +9,13 @@ import {
 } from '@terpadu/contracts';
 import { ServiceCallError } from '@terpadu/messaging';
 import type { InjectOptions } from 'fastify';
-import { TimeoutError } from 'rxjs';
-import { registration, rolesExcept } from '../../test/fixtures';
+import { describeEndpointContract, type Endpoint } from '../../test/endpoint-contract';
+import { registration } from '../../test/fixtures';
 import { createSpecApp, problemOf, type SpecApp } from '../../test/spec-app';
 import { ACCESS } from '../auth/access-policy';
 import { ResidentsController } from './residents.controller';
 
 const NIK = '3171011708450001';
-
-interface Endpoint {
-  name: string;
-  request: InjectOptions;
-  subject: string;
-  allowed: readonly Role[];
-  status: number;
-  /** What the service receives besides the actor. */
-  forwarded: Record<string, unknown>;
-}
 
 const ENDPOINTS: Endpoint[] = [
   {
@@ -35,6 +25,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.registerResidents,
     status: 201,
     forwarded: { resident: registration() },
+    domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },
   },
   {
     name: 'GET /v1/residents',
@@ -43,6 +34,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.readResidents,
     status: 200,
     forwarded: { query: { villageCode: '3171011001', status: 'HIDUP', limit: 5, cursor: 'abc' } },
+    domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },
   },
   {
     name: 'POST /v1/residents/search',
@@ -55,6 +47,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.readResidents,
     status: 200,
     forwarded: { query: { name: 'Budi', villageCode: '3171011001' } },
+    domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },
   },
   {
     name: 'GET /v1/residents/{nik}',
@@ -63,6 +56,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.readResidents,
     status: 200,
     forwarded: { nik: NIK },
+    domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },
   },
   {
     name: 'PATCH /v1/residents/{nik}',
@@ -75,6 +69,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.correctResidents,
     status: 200,
     forwarded: { nik: NIK, changes: { occupation: 'Guru', reason: 'Per KTP' } },
+    domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },
   },
   {
     name: 'GET /v1/residents/{nik}/history',
@@ -83,6 +78,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ACCESS.readResidentHistory,
     status: 200,
     forwarded: { nik: NIK },
+    domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },
   },
 ];
 
@@ -94,87 +90,7 @@ describe(ResidentsController.name, () => {
   afterAll(() => spec.close());
   beforeEach(() => spec.rpc.reset());
 
-  describe.each(ENDPOINTS)('$name', (endpoint) => {
-    it('answers 401 without a token and asks no service', async () => {
-      const res = await spec.request({ ...endpoint.request, as: null });
-      expect(res.statusCode).toBe(401);
-      expect(problemOf(res).code).toBe(ErrorCode.UNAUTHENTICATED);
-      expect(spec.rpc.calls).toHaveLength(0);
-    });
-
-    it('answers 403 to every other role', async () => {
-      for (const role of rolesExcept(endpoint.allowed)) {
-        const res = await spec.request({ ...endpoint.request, as: { roles: [role] } });
-        expect({ role, status: res.statusCode }).toEqual({ role, status: 403 });
-      }
-      expect(spec.rpc.calls).toHaveLength(0);
-    });
-
-    it('forwards the request with the actor to the service and answers with its result', async () => {
-      spec.rpc.answer(endpoint.subject, () => ({ answered: endpoint.subject }));
-      for (const role of endpoint.allowed) {
-        const res = await spec.request({
-          ...endpoint.request,
-          as: { roles: [role], sub: `user-${role}`, jurisdiction: ['3171'] },
-        });
-        expect({ role, status: res.statusCode }).toEqual({ role, status: endpoint.status });
-        expect(res.json()).toEqual({ answered: endpoint.subject });
-      }
-      expect(spec.rpc.calls).toHaveLength(endpoint.allowed.length);
-      expect(spec.rpc.calls[0]).toEqual({
-        subject: endpoint.subject,
-        request: {
-          actor: {
-            sub: `user-${endpoint.allowed[0]}`,
-            roles: [endpoint.allowed[0]],
-            jurisdiction: ['3171'],
-            requestId: expect.any(String),
-          },
-          ...endpoint.forwarded,
-        },
-      });
-    });
-
-    it('passes a service error through unchanged as problem+json', async () => {
-      spec.rpc.answer(endpoint.subject, () => {
-        throw new ServiceCallError(
-          {
-            code: ErrorCode.RESIDENT_NOT_FOUND,
-            status: 404,
-            detail: 'No resident with this NIK in your jurisdiction',
-          },
-          endpoint.subject,
-        );
-      });
-      const res = await spec.request({ ...endpoint.request, as: { roles: [...endpoint.allowed] } });
-      expect(res.statusCode).toBe(404);
-      expect(problemOf(res)).toMatchObject({
-        type: 'urn:terpadu:problem:resident-not-found',
-        title: 'Resident not found',
-        code: ErrorCode.RESIDENT_NOT_FOUND,
-        detail: 'No resident with this NIK in your jurisdiction',
-        errors: [],
-      });
-    });
-
-    it('answers 504 UPSTREAM_TIMEOUT when the service does not answer in time', async () => {
-      spec.rpc.answer(endpoint.subject, () => {
-        throw ServiceCallError.from(new TimeoutError(), endpoint.subject, 5000);
-      });
-      const res = await spec.request({ ...endpoint.request, as: { roles: [...endpoint.allowed] } });
-      expect(res.statusCode).toBe(504);
-      expect(problemOf(res)).toMatchObject({ code: ErrorCode.UPSTREAM_TIMEOUT });
-    });
-
-    it('answers 503 SERVICE_UNAVAILABLE when no service instance is there', async () => {
-      spec.rpc.answer(endpoint.subject, () => {
-        throw ServiceCallError.from(new Error('503 no responders'), endpoint.subject, 5000);
-      });
-      const res = await spec.request({ ...endpoint.request, as: { roles: [...endpoint.allowed] } });
-      expect(res.statusCode).toBe(503);
-      expect(problemOf(res)).toMatchObject({ code: ErrorCode.SERVICE_UNAVAILABLE });
-    });
-  });
+  describeEndpointContract(() => spec, ENDPOINTS);
 
   async function expectInvalid(
     request: InjectOptions,
