@@ -68,13 +68,19 @@ export default tseslint.config(
       '**/*.int-spec.ts',
       '**/test/**',
       'libs/shared/testing/**',
+      'libs/shared/service-testing/**',
       'bench/**',
       'tools/**',
     ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@terpadu/testing', message: 'The testing lib is for specs only.' }] },
+        {
+          paths: [
+            { name: '@terpadu/testing', message: 'The testing lib is for specs only.' },
+            { name: '@terpadu/service-testing', message: 'The service testing lib is for specs only.' },
+          ],
+        },
       ],
     },
   },

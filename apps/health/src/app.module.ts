@@ -1,16 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule } from '@terpadu/messaging';
-import { ObservabilityModule } from '@terpadu/observability';
+import { ServiceKitModule } from '@terpadu/service-kit';
 import { CheckupsModule } from './checkups/checkups.module';
-import { ClockModule } from '@terpadu/clock';
 import type { Env } from './config/env';
-import { createHealthDataSourceOptions } from './database/data-source';
+import { HEALTH_SERVICE } from './database/data-source';
 import { ImmunizationsModule } from './immunizations/immunizations.module';
 import { InsuranceModule } from './insurance/insurance.module';
 import { PopulationEventsModule } from './population-events/population-events.module';
 import { PregnanciesModule } from './pregnancies/pregnancies.module';
-import { Readiness } from './probes/readiness';
 import { HealthSummaryModule } from './summary/health-summary.module';
 
 /**
@@ -25,17 +21,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         CheckupsModule,
-        ClockModule.forRoot(env.HEALTH_TIME_ZONE),
         HealthSummaryModule,
         ImmunizationsModule.forRoot({ overdueScanIntervalMs: env.OVERDUE_SCAN_INTERVAL_MS }),
         InsuranceModule,
-        MessagingModule.forRoot({ service: 'health', natsUrl: env.NATS_URL }),
-        ObservabilityModule.forRoot({ service: 'health', logLevel: env.LOG_LEVEL }),
         PopulationEventsModule,
         PregnanciesModule,
-        TypeOrmModule.forRoot(createHealthDataSourceOptions(env.DATABASE_URL)),
+        ServiceKitModule.forRoot(HEALTH_SERVICE, env),
       ],
-      providers: [Readiness],
     };
   }
 }

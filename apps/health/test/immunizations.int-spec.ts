@@ -10,9 +10,9 @@ import {
   Role,
 } from '@terpadu/contracts';
 import { birth, healthWorker } from './builders';
-import { eventually } from './eventually';
 import { type HealthInfra, type HealthTestApp, startHealthApp, startInfra } from './health-app';
 import { HealthStream } from './health-stream';
+import { eventually } from '@terpadu/testing';
 
 describe('immunizations', () => {
   let infra: HealthInfra;

@@ -1,7 +1,12 @@
 import { startPostgres, type TestPostgres } from '@terpadu/testing';
 import { DataSource } from 'typeorm';
-import { createHealthDataSourceOptions, HEALTH_MIGRATIONS } from '../src/database/data-source';
-import { migrate } from '../src/database/migrator';
+import { migrateService, serviceDataSourceOptions } from '@terpadu/service-kit';
+import { HEALTH_SERVICE } from '../src/database/data-source';
+
+/** Every migration the service runs: the kit's, then its own. */
+const ALL_MIGRATIONS = serviceDataSourceOptions(HEALTH_SERVICE, 'postgres://unused/db').migrations as {
+  name: string;
+}[];
 
 describe('health migrations', () => {
   let postgres: TestPostgres;
@@ -11,7 +16,7 @@ describe('health migrations', () => {
   afterAll(() => postgres?.stop());
 
   const tables = async (url: string) => {
-    const db = new DataSource(createHealthDataSourceOptions(url));
+    const db = new DataSource(serviceDataSourceOptions(HEALTH_SERVICE, url));
     await db.initialize();
     try {
       const rows = await db.query<{ tablename: string }[]>(
@@ -25,7 +30,7 @@ describe('health migrations', () => {
 
   it('applies every migration, reverts each one with its down(), and applies them again', async () => {
     const url = await postgres.createDatabase('health_migrations');
-    await expect(migrate(url)).resolves.toMatchObject({ direction: 'up' });
+    await expect(migrateService(HEALTH_SERVICE, url)).resolves.toMatchObject({ direction: 'up' });
     expect(await tables(url)).toEqual([
       'anc_visits',
       'checkups',
@@ -43,9 +48,10 @@ describe('health migrations', () => {
       'pregnancies',
       'scheduled_doses',
     ]);
-    for (let i = 0; i < HEALTH_MIGRATIONS.length; i++) await migrate(url, { revert: true });
+    for (let i = 0; i < ALL_MIGRATIONS.length; i++)
+      await migrateService(HEALTH_SERVICE, url, { revert: true });
     expect(await tables(url)).toEqual([]);
-    const again = await migrate(url);
-    expect(again.migrations).toHaveLength(HEALTH_MIGRATIONS.length);
+    const again = await migrateService(HEALTH_SERVICE, url);
+    expect(again.migrations).toHaveLength(ALL_MIGRATIONS.length);
   });
 });

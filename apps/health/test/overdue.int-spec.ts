@@ -11,9 +11,9 @@ import {
 } from '@terpadu/contracts';
 import { OverdueScanService } from '../src/immunizations/overdue-scan.service';
 import { birth, healthWorker, VILLAGE_A } from './builders';
-import { eventually } from './eventually';
 import { type HealthInfra, type HealthTestApp, startHealthApp, startInfra } from './health-app';
 import { HealthStream } from './health-stream';
+import { eventually } from '@terpadu/testing';
 
 const key = (residentId: string, vaccine: string, dose: number) => `${residentId}/${vaccine}/${dose}`;
 

@@ -26,9 +26,9 @@ import {
   Sex,
 } from '@terpadu/contracts';
 import { birth, healthWorker, nikFor, registered } from './builders';
-import { eventually } from './eventually';
 import { type HealthInfra, type HealthTestApp, startHealthApp, startInfra } from './health-app';
 import { HealthStream } from './health-stream';
+import { eventually } from '@terpadu/testing';
 
 describe('pregnancies, checkups, insurance and the health summary', () => {
   let infra: HealthInfra;

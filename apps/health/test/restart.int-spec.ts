@@ -1,5 +1,6 @@
 import { BIRTH_REGISTERED_V1 } from '@terpadu/contracts';
 import {
+  eventually,
   migrateApp,
   type RunningApp,
   startApp,
@@ -9,9 +10,9 @@ import {
   type TestPostgres,
 } from '@terpadu/testing';
 import { DataSource } from 'typeorm';
-import { createHealthDataSourceOptions } from '../src/database/data-source';
+import { serviceDataSourceOptions } from '@terpadu/service-kit';
+import { HEALTH_SERVICE } from '../src/database/data-source';
 import { birth } from './builders';
-import { eventually } from './eventually';
 import { PopulationProducer } from './population-producer';
 
 /**
@@ -45,7 +46,7 @@ describe('health service process: births while it is down', () => {
     await migrateApp('health', databaseUrl);
     nats = await startNats();
     population = await PopulationProducer.start(postgres, nats.url);
-    db = new DataSource(createHealthDataSourceOptions(databaseUrl));
+    db = new DataSource(serviceDataSourceOptions(HEALTH_SERVICE, databaseUrl));
     await db.initialize();
   });
   afterAll(async () => {

@@ -22,9 +22,9 @@ import {
 } from '@terpadu/contracts';
 import { addDays } from '../src/common/dates';
 import { birth, FAMILY_CARD, healthWorker, nikFor, registered, VILLAGE_A, VILLAGE_BALI } from './builders';
-import { eventually } from './eventually';
 import { HealthStream } from './health-stream';
 import { type HealthInfra, type HealthTestApp, startHealthApp, startInfra } from './health-app';
+import { eventually } from '@terpadu/testing';
 
 interface DataRow {
   vaccine: string;

@@ -1,15 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule } from '@terpadu/messaging';
-import { ObservabilityModule } from '@terpadu/observability';
+import { ServiceKitModule } from '@terpadu/service-kit';
 import { BirthsModule } from './births/births.module';
-import { ClockModule } from '@terpadu/clock';
 import type { Env } from './config/env';
-import { createPopulationDataSourceOptions } from './database/data-source';
+import { POPULATION_SERVICE } from './database/data-source';
 import { DeathsModule } from './deaths/deaths.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
 import { FamilyCardsModule } from './family-cards/family-cards.module';
-import { Readiness } from './health/readiness';
 import { ImportsModule } from './imports/imports.module';
 import { MovesModule } from './moves/moves.module';
 import { LettersModule } from './letters/letters.module';
@@ -24,20 +20,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         BirthsModule,
-        ClockModule.forRoot(env.REGISTRY_TIME_ZONE),
         DeathsModule,
         DuplicatesModule,
         FamilyCardsModule,
         ImportsModule.forRoot({ batchSize: env.IMPORT_BATCH_SIZE }),
         LettersModule.forRoot({ publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, '') }),
-        MessagingModule.forRoot({ service: 'population', natsUrl: env.NATS_URL }),
         MovesModule,
-        ObservabilityModule.forRoot({ service: 'population', logLevel: env.LOG_LEVEL }),
         RegionsModule,
         ResidentsModule,
-        TypeOrmModule.forRoot(createPopulationDataSourceOptions(env.DATABASE_URL)),
+        ServiceKitModule.forRoot(POPULATION_SERVICE, env),
       ],
-      providers: [Readiness],
     };
   }
 }

@@ -5,8 +5,8 @@ import { promisify } from 'node:util';
 import { EducationLevel, MaritalStatus, Religion, ResidentStatus, Sex } from '@terpadu/contracts';
 import { nodeBinary, startPostgres, type TestPostgres, workspaceRoot } from '@terpadu/testing';
 import { DataSource } from 'typeorm';
-import { createPopulationDataSourceOptions } from '../src/database/data-source';
-import { migrate } from '../src/database/migrator';
+import { serviceDataSourceOptions, migrateService } from '@terpadu/service-kit';
+import { POPULATION_SERVICE } from '../src/database/data-source';
 import { Resident } from '../src/residents/resident.entity';
 
 /**
@@ -21,7 +21,7 @@ describe('birth dates in a process east of Greenwich', () => {
   beforeAll(async () => {
     postgres = await startPostgres();
     url = await postgres.createDatabase('population_dates');
-    await migrate(url);
+    await migrateService(POPULATION_SERVICE, url);
   });
 
   afterAll(async () => {
@@ -29,7 +29,7 @@ describe('birth dates in a process east of Greenwich', () => {
   });
 
   it('reads the stored calendar day back, raw and as an entity, where a plain pg client is a day off', async () => {
-    const dataSource = new DataSource(createPopulationDataSourceOptions(url));
+    const dataSource = new DataSource(serviceDataSourceOptions(POPULATION_SERVICE, url));
     await dataSource.initialize();
     const id = randomUUID();
     try {

@@ -10,11 +10,10 @@ import {
   STREAMS,
 } from '@terpadu/contracts';
 import { createDataSourceOptions, MESSAGING_MIGRATIONS } from '@terpadu/database';
-import { nodeBinary, workspaceRoot } from '@terpadu/testing';
+import { eventually, nodeBinary, workspaceRoot } from '@terpadu/testing';
 import { DataSource } from 'typeorm';
 import { ResidentsService } from '../src/residents/residents.service';
 import { registrar, residentDto, VILLAGE_A } from './builders';
-import { eventually } from './eventually';
 import { PopulationStream } from './jetstream';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
 

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import {
   type Actor,
   IMPORT_COLUMNS,
@@ -17,15 +15,10 @@ import {
   resolveImportHeader,
   toImportValues,
 } from '@terpadu/contracts';
-import { AppModule } from '../src/app.module';
-import { setupApp } from '../src/app.setup';
-import { Clock } from '@terpadu/clock';
-import { Env } from '../src/config/env';
 import { IMPORT_OPTIONS, type ImportOptions } from '../src/imports/import-options';
-import { DEMO_HEADER, type DemoRecord } from '@terpadu/testing';
-import { eventually } from './eventually';
-import type { PopulationTestApp } from './population-app';
-import type { TestClock } from './test-clock';
+import { type ServiceTestApp } from '@terpadu/service-testing';
+import { DEMO_HEADER, type DemoRecord, eventually, type TestClock } from '@terpadu/testing';
+import { type PopulationTestApp, startPopulationInstance } from './population-app';
 
 export interface UploadRow {
   row: number;
@@ -133,28 +126,13 @@ export async function report(
  * Another population service process on the same database and NATS, as after a restart (the
  * spec's first app is closed first): a fresh Nest application, the same clock.
  */
-export async function startAnotherService(
+export function startAnotherService(
   t: PopulationTestApp,
   clock: TestClock,
   importOptions?: ImportOptions,
-): Promise<NestFastifyApplication> {
-  const env = Object.assign(new Env(), {
-    DATABASE_URL: t.databaseUrl,
-    NATS_URL: t.nats.url,
-    HTTP_PORT: 0,
-    LOG_LEVEL: 'error' as const,
-    REGISTRY_TIME_ZONE: 'Asia/Jakarta',
+): Promise<ServiceTestApp> {
+  return startPopulationInstance(t, {
+    clock,
+    overrides: importOptions ? [[IMPORT_OPTIONS, importOptions]] : [],
   });
-  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(env)] })
-    .overrideProvider(Clock)
-    .useValue(clock);
-  if (importOptions) builder = builder.overrideProvider(IMPORT_OPTIONS).useValue(importOptions);
-  const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-    logger: ['error'],
-  });
-  setupApp(app, env);
-  await app.startAllMicroservices();
-  await app.init();
-  return app;
 }

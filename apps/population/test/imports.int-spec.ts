@@ -20,11 +20,10 @@ import {
   ResidentStatus,
   Sex,
 } from '@terpadu/contracts';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { ImportProcessor } from '../src/imports/import-processor';
 import { ImportsService } from '../src/imports/imports.service';
+import { type ServiceTestApp } from '@terpadu/service-testing';
 import { generateDemoVillage } from '@terpadu/testing';
 import { registrar, residentDto } from './builders';
 import {
@@ -599,7 +598,7 @@ describe(`${ImportsService.name} over NATS`, () => {
 
 describe(`${ImportProcessor.name} across a restart`, () => {
   let t: PopulationTestApp;
-  let restarted: NestFastifyApplication | undefined;
+  let restarted: ServiceTestApp | undefined;
   const actor = registrar();
 
   beforeAll(async () => {
@@ -629,7 +628,7 @@ describe(`${ImportProcessor.name} across a restart`, () => {
     expect(stopped.processed).toBeLessThan(4000);
 
     restarted = await startAnotherService(t, t.clock);
-    t.dataSource = restarted.get(DataSource);
+    t.dataSource = restarted.dataSource;
     const done = await waitUntilFinished(t, actor, job.id, 110_000);
     expect(done).toMatchObject({ status: ImportStatus.Done, processed: 4000, accepted: 4000, rejected: 0 });
     const [counts] = await t.dataSource.query<{ residents: string; distinct_niks: string }[]>(
@@ -644,7 +643,7 @@ describe(`${ImportProcessor.name} across a restart`, () => {
   it('marks a job FAILED, naming the database error and no row data, when a batch fails for another reason than its rows', async () => {
     await restarted?.close();
     restarted = await startAnotherService(t, t.clock, { batchSize: 500, maxAttempts: 2, retryDelayMs: 10 });
-    t.dataSource = restarted.get(DataSource);
+    t.dataSource = restarted.dataSource;
     // The registry cannot write family cards (a broken database): no row is at fault.
     await t.dataSource.query(`ALTER TABLE family_card_serials RENAME TO family_card_serials_away`);
     try {

@@ -1,7 +1,12 @@
+import { migrateService, serviceDataSourceOptions } from '@terpadu/service-kit';
 import { startPostgres, type TestPostgres } from '@terpadu/testing';
 import { Client } from 'pg';
-import { POPULATION_MIGRATIONS } from '../src/database/data-source';
-import { migrate } from '../src/database/migrator';
+import { POPULATION_SERVICE } from '../src/database/data-source';
+
+/** Every migration the service runs: the kit's, then its own. */
+const ALL_MIGRATIONS = serviceDataSourceOptions(POPULATION_SERVICE, 'postgres://unused/db').migrations as {
+  name: string;
+}[];
 
 const OWN_TABLES = [
   'births',
@@ -29,7 +34,7 @@ const OWN_TABLES = [
 ];
 const MESSAGING_TABLES = ['dead_letters', 'inbox', 'outbox'];
 
-describe(migrate.name, () => {
+describe(migrateService.name, () => {
   let postgres: TestPostgres;
   let url: string;
 
@@ -64,8 +69,8 @@ describe(migrate.name, () => {
   }
 
   it('applies every migration, reverts them all one by one, and applies them again', async () => {
-    const up = await migrate(url);
-    expect(up.migrations).toEqual(POPULATION_MIGRATIONS.map((m) => m.name));
+    const up = await migrateService(POPULATION_SERVICE, url);
+    expect(up.migrations).toEqual(ALL_MIGRATIONS.map((m) => m.name));
     const applied = await inspect();
     expect(applied.tables).toEqual([...MESSAGING_TABLES, ...OWN_TABLES].sort());
     expect(applied.trgm).toBe(true);
@@ -78,25 +83,29 @@ describe(migrate.name, () => {
         'family_cards_number_uq',
       ]),
     );
-    await expect(migrate(url)).resolves.toEqual({ direction: 'up', migrations: [] });
+    await expect(migrateService(POPULATION_SERVICE, url)).resolves.toEqual({
+      direction: 'up',
+      migrations: [],
+    });
 
     const reverted: string[] = [];
-    for (let i = 0; i < POPULATION_MIGRATIONS.length; i++) {
-      const down = await migrate(url, { revert: true });
+    for (let i = 0; i < ALL_MIGRATIONS.length; i++) {
+      const down = await migrateService(POPULATION_SERVICE, url, { revert: true });
       reverted.push(...down.migrations);
     }
-    expect(reverted).toEqual(POPULATION_MIGRATIONS.map((m) => m.name).reverse());
+    expect(reverted).toEqual(ALL_MIGRATIONS.map((m) => m.name).reverse());
     await expect(inspect()).resolves.toEqual({ tables: [], trgm: false, indexes: [] });
 
-    await migrate(url);
+    await migrateService(POPULATION_SERVICE, url);
     await expect(inspect()).resolves.toEqual(applied);
   });
 
   it('lets two migration runs at once apply each migration once', async () => {
     const fresh = await postgres.createDatabase('population_migrations_race');
-    const [a, b] = await Promise.all([migrate(fresh), migrate(fresh)]);
-    expect([...a.migrations, ...b.migrations].sort()).toEqual(
-      POPULATION_MIGRATIONS.map((m) => m.name).sort(),
-    );
+    const [a, b] = await Promise.all([
+      migrateService(POPULATION_SERVICE, fresh),
+      migrateService(POPULATION_SERVICE, fresh),
+    ]);
+    expect([...a.migrations, ...b.migrations].sort()).toEqual(ALL_MIGRATIONS.map((m) => m.name).sort());
   });
 });

@@ -25,10 +25,10 @@ import {
 } from '@terpadu/contracts';
 import { MovesService } from '../src/moves/moves.service';
 import { nikFor, registrar, VILLAGE_B } from './builders';
-import { eventually } from './eventually';
 import { PopulationStream } from './jetstream';
 import { lifeEventSteps } from './life-events-fixtures';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
+import { eventually } from '@terpadu/testing';
 
 describe(`${MovesService.name} over NATS`, () => {
   let t: PopulationTestApp;

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AccessLogModule } from '../access-log/access-log.module';
 import { PersonsModule } from '../persons/persons.module';
 import { CheckupsController } from './checkups.controller';
 import { CheckupsService } from './checkups.service';
 
 @Module({
-  imports: [AccessLogModule, PersonsModule],
+  imports: [PersonsModule],
   controllers: [CheckupsController],
   providers: [CheckupsService],
 })

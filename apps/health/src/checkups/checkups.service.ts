@@ -8,12 +8,11 @@ import {
   ResidentStatus,
 } from '@terpadu/contracts';
 import { DataSource } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService, cleanText } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { dateInFuture, invalidField, residentDeceased } from '../common/domain-errors';
 import { assertCanReadDetails, assertCanWriteRecords } from '../common/health-roles';
-import { cleanText } from '../common/text';
 import type { Person } from '../persons/person.entity';
 import { PersonsService } from '../persons/persons.service';
 import { Checkup } from './checkup.entity';

@@ -1,36 +1,8 @@
-import { IsIn, IsInt, IsNotEmpty, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
+import { ServiceEnv } from '@terpadu/service-kit';
+import { IsInt, Min } from 'class-validator';
 
-/** What the migration command needs: only the database. */
-export class DatabaseEnv {
-  /** PostgreSQL URL of this service's own database. */
-  @IsString()
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL: string;
-}
-
-/** The health service's configuration, validated at boot (validateEnv names a bad variable, never its value). */
-export class Env extends DatabaseEnv {
-  /** NATS server URL(s), comma separated. */
-  @IsString()
-  @IsNotEmpty()
-  NATS_URL: string;
-
-  /** Port of the HTTP server (health probes and metrics only). */
-  @IsInt()
-  @Min(1)
-  @Max(65535)
-  HTTP_PORT: number = 3002;
-
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace'])
-  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' = 'info';
-
-  /**
-   * IANA time zone of the health service's calendar: "today" for dose statuses and future dates,
-   * and the local date of a registration or a move (for the under-5 rule).
-   */
-  @IsTimeZone()
-  HEALTH_TIME_ZONE: string = 'Asia/Jakarta';
-
+/** The health service's configuration: the kit's variables and its own. */
+export class Env extends ServiceEnv {
   /**
    * How often the overdue-immunization scan runs (every replica runs it; each overdue dose is
    * published once). The first scan runs a few seconds after boot. 0 turns the scan off.

@@ -1,11 +1,6 @@
-import {
-  createDataSourceOptions,
-  MESSAGING_MIGRATIONS,
-  type PostgresDataSourceOptions,
-} from '@terpadu/database';
-import { DataSource } from 'typeorm';
-import { DataAccessLog } from '../access-log/data-access-log.entity';
+import { defineService, serviceDataSource } from '@terpadu/service-kit';
 import { Checkup } from '../checkups/checkup.entity';
+import { Env } from '../config/env';
 import { ChildSchedule } from '../immunizations/child-schedule.entity';
 import { Immunization } from '../immunizations/immunization.entity';
 import { OverdueNotice } from '../immunizations/overdue-notice.entity';
@@ -21,14 +16,12 @@ import { CreateImmunizationSchedule1796010000001 } from './migrations/1796010000
 import { CreateChildSchedules1796010000002 } from './migrations/1796010000002-create-child-schedules';
 import { CreatePregnancies1796010000003 } from './migrations/1796010000003-create-pregnancies';
 import { CreateCheckupsAndInsurance1796010000004 } from './migrations/1796010000004-create-checkups-and-insurance';
-import { CreateDataAccessLog1796010000005 } from './migrations/1796010000005-create-data-access-log';
 import { AddPersonDeactivation1796010000006 } from './migrations/1796010000006-add-person-deactivation';
 
 export const HEALTH_ENTITIES = [
   AncVisit,
   Checkup,
   ChildSchedule,
-  DataAccessLog,
   Immunization,
   InsuranceMembership,
   OverdueNotice,
@@ -40,22 +33,21 @@ export const HEALTH_ENTITIES = [
 ];
 
 export const HEALTH_MIGRATIONS = [
-  ...MESSAGING_MIGRATIONS,
   CreatePersons1796010000000,
   CreateImmunizationSchedule1796010000001,
   CreateChildSchedules1796010000002,
   CreatePregnancies1796010000003,
   CreateCheckupsAndInsurance1796010000004,
-  CreateDataAccessLog1796010000005,
   AddPersonDeactivation1796010000006,
 ];
 
-/** The health database, as Nest (TypeOrmModule), the migration command and tests open it. */
-export function createHealthDataSourceOptions(url: string): PostgresDataSourceOptions {
-  return createDataSourceOptions({ url, entities: HEALTH_ENTITIES, migrations: HEALTH_MIGRATIONS });
-}
+/** The health service as the kit knows it: main.ts, migrate.ts and the specs read it. */
+export const HEALTH_SERVICE = defineService({
+  name: 'health',
+  Env,
+  entities: HEALTH_ENTITIES,
+  migrations: HEALTH_MIGRATIONS,
+});
 
 /** For TypeORM's CLI (`typeorm -d apps/health/src/database/data-source.ts migration:show`). */
-export default new DataSource(
-  createHealthDataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/health'),
-);
+export default serviceDataSource(HEALTH_SERVICE);

@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AccessLogModule } from '../access-log/access-log.module';
 import { PersonsModule } from '../persons/persons.module';
 import { ImmunizationsController } from './immunizations.controller';
 import { ImmunizationsService } from './immunizations.service';
@@ -17,7 +16,7 @@ export class ImmunizationsModule {
     return {
       module: ImmunizationsModule,
       global: true,
-      imports: [AccessLogModule, PersonsModule],
+      imports: [PersonsModule],
       controllers: [ImmunizationsController],
       providers: [
         ImmunizationsService,

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AccessLogModule } from '../access-log/access-log.module';
 import { PersonsModule } from '../persons/persons.module';
 import { InsuranceController } from './insurance.controller';
 import { InsuranceService } from './insurance.service';
 
 @Module({
-  imports: [AccessLogModule, PersonsModule],
+  imports: [PersonsModule],
   controllers: [InsuranceController],
   providers: [InsuranceService],
   exports: [InsuranceService],

@@ -12,12 +12,11 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { invalidField, residentDeceased } from '../common/domain-errors';
 import { assertCanReadDetails, assertCanWriteRecords } from '../common/health-roles';
-import { isUniqueViolation } from '../common/pg-errors';
 import type { Person } from '../persons/person.entity';
 import { PersonsService } from '../persons/persons.service';
 import { InsuranceMembership } from './insurance-membership.entity';

@@ -18,14 +18,12 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService, cleanText, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { addDays } from '../common/dates';
 import { dateInFuture, invalidField, residentDeceased } from '../common/domain-errors';
 import { assertCanReadDetails, assertCanWriteRecords } from '../common/health-roles';
-import { isUniqueViolation } from '../common/pg-errors';
-import { cleanText } from '../common/text';
 import { Person } from '../persons/person.entity';
 import { PersonsService } from '../persons/persons.service';
 import { AncVisit } from './anc-visit.entity';

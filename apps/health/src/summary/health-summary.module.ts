@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AccessLogModule } from '../access-log/access-log.module';
 import { InsuranceModule } from '../insurance/insurance.module';
 import { PersonsModule } from '../persons/persons.module';
 import { PregnanciesModule } from '../pregnancies/pregnancies.module';
@@ -8,7 +7,7 @@ import { HealthSummaryService } from './health-summary.service';
 
 /** Uses ImmunizationsService from the (global) ImmunizationsModule that AppModule registers with its options. */
 @Module({
-  imports: [AccessLogModule, InsuranceModule, PersonsModule, PregnanciesModule],
+  imports: [InsuranceModule, PersonsModule, PregnanciesModule],
   controllers: [HealthSummaryController],
   providers: [HealthSummaryService],
 })

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, HealthSummaryLevel, type HealthSummaryView } from '@terpadu/contracts';
 import { DataSource } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { invalidField } from '../common/domain-errors';

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AccessLogModule } from '../access-log/access-log.module';
 import { DuplicatesModule } from '../duplicates/duplicates.module';
 import { FamilyCardsModule } from '../family-cards/family-cards.module';
 import { LifeEventsModule } from '../life-events/life-events.module';
@@ -9,14 +8,7 @@ import { BirthsController } from './births.controller';
 import { BirthsService } from './births.service';
 
 @Module({
-  imports: [
-    AccessLogModule,
-    DuplicatesModule,
-    FamilyCardsModule,
-    LifeEventsModule,
-    RegionsModule,
-    ResidentsModule,
-  ],
+  imports: [DuplicatesModule, FamilyCardsModule, LifeEventsModule, RegionsModule, ResidentsModule],
   controllers: [BirthsController],
   providers: [BirthsService],
 })

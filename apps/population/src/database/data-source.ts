@@ -1,11 +1,6 @@
-import {
-  createDataSourceOptions,
-  MESSAGING_MIGRATIONS,
-  type PostgresDataSourceOptions,
-} from '@terpadu/database';
-import { DataSource } from 'typeorm';
-import { DataAccessLog } from '../access-log/data-access-log.entity';
+import { defineService, serviceDataSource } from '@terpadu/service-kit';
 import { Birth } from '../births/birth.entity';
+import { Env } from '../config/env';
 import { Death } from '../deaths/death.entity';
 import { DuplicateReview } from '../duplicates/duplicate-review.entity';
 import { FamilyCard } from '../family-cards/family-card.entity';
@@ -21,7 +16,6 @@ import { ResidentChange } from '../residents/resident-change.entity';
 import { Resident } from '../residents/resident.entity';
 import { CreateResidents1796007508624 } from './migrations/1796007508624-create-residents';
 import { CreateFamilyCards1796007508625 } from './migrations/1796007508625-create-family-cards';
-import { CreateDataAccessLog1796007508626 } from './migrations/1796007508626-create-data-access-log';
 import { CreateRegions1796007600000 } from './migrations/1796007600000-create-regions';
 import { CreateImports1796007700000 } from './migrations/1796007700000-create-imports';
 import { CreateLetters1796007800000 } from './migrations/1796007800000-create-letters';
@@ -30,7 +24,6 @@ import { CreateDuplicateReviews1796007900001 } from './migrations/1796007900001-
 
 export const POPULATION_ENTITIES = [
   Birth,
-  DataAccessLog,
   Death,
   DuplicateReview,
   FamilyCard,
@@ -47,10 +40,8 @@ export const POPULATION_ENTITIES = [
 ];
 
 export const POPULATION_MIGRATIONS = [
-  ...MESSAGING_MIGRATIONS,
   CreateResidents1796007508624,
   CreateFamilyCards1796007508625,
-  CreateDataAccessLog1796007508626,
   CreateRegions1796007600000,
   CreateImports1796007700000,
   CreateLetters1796007800000,
@@ -58,12 +49,13 @@ export const POPULATION_MIGRATIONS = [
   CreateDuplicateReviews1796007900001,
 ];
 
-/** The population database, as Nest (TypeOrmModule), the migration command and tests open it. */
-export function createPopulationDataSourceOptions(url: string): PostgresDataSourceOptions {
-  return createDataSourceOptions({ url, entities: POPULATION_ENTITIES, migrations: POPULATION_MIGRATIONS });
-}
+/** The population service as the kit knows it: main.ts, migrate.ts and the specs read it. */
+export const POPULATION_SERVICE = defineService({
+  name: 'population',
+  Env,
+  entities: POPULATION_ENTITIES,
+  migrations: POPULATION_MIGRATIONS,
+});
 
 /** For TypeORM's CLI (`typeorm -d apps/population/src/database/data-source.ts migration:show`). */
-export default new DataSource(
-  createPopulationDataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/population'),
-);
+export default serviceDataSource(POPULATION_SERVICE);

@@ -10,11 +10,10 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { invalidField } from '../common/domain-errors';
-import { isUniqueViolation } from '../common/pg-errors';
 import { FamilyCardsService } from '../family-cards/family-cards.service';
 import { nextCertificateNumber } from '../life-events/certificate-numbers';
 import { assertActive, assertNotInFuture } from '../life-events/resident-guards';

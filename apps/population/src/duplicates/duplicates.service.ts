@@ -15,11 +15,10 @@ import {
 } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService, escapeLike } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { invalidField } from '../common/domain-errors';
-import { escapeLike } from '../common/text';
 import { FamilyCardsService } from '../family-cards/family-cards.service';
 import { ResidentRecordsService } from '../life-events/resident-records.service';
 import { requiredText } from '../life-events/text-fields';

@@ -13,7 +13,7 @@ import {
 } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { addressOutsideJurisdiction, invalidField } from '../common/domain-errors';

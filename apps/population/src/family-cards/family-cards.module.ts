@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AccessLogModule } from '../access-log/access-log.module';
 import { LifeEventsModule } from '../life-events/life-events.module';
 import { RegionsModule } from '../regions/regions.module';
 import { FamilyCardChangesService } from './family-card-changes.service';
@@ -7,7 +6,7 @@ import { FamilyCardsController } from './family-cards.controller';
 import { FamilyCardsService } from './family-cards.service';
 
 @Module({
-  imports: [AccessLogModule, LifeEventsModule, RegionsModule],
+  imports: [LifeEventsModule, RegionsModule],
   controllers: [FamilyCardsController],
   providers: [FamilyCardChangesService, FamilyCardsService],
   exports: [FamilyCardsService],

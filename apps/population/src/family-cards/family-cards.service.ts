@@ -15,12 +15,10 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService, cleanText, hasControlCharacters, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { familyCardNotFound, invalidField, residentNotFound } from '../common/domain-errors';
-import { isUniqueViolation } from '../common/pg-errors';
-import { cleanText, hasControlCharacters } from '../common/text';
 import { assertActive } from '../life-events/resident-guards';
 import { Resident } from '../residents/resident.entity';
 import { FamilyCardMember } from './family-card-member.entity';

@@ -14,7 +14,7 @@ import { DomainException, type OutboxEvent, OutboxService, toFieldErrors } from 
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { EntityManager } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { FamilyCardMember } from '../family-cards/family-card-member.entity';
 import { FamilyCard } from '../family-cards/family-card.entity';

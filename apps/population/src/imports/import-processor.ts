@@ -9,7 +9,7 @@ import { APP_LOGGER } from '@terpadu/observability';
 import type { Logger } from 'pino';
 import { DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { Clock } from '@terpadu/clock';
-import { isUniqueViolation } from '../common/pg-errors';
+import { isUniqueViolation } from '@terpadu/service-kit';
 import { ImportBatchService, type RowResult } from './import-batch.service';
 import { ImportJob } from './import-job.entity';
 import { ImportRow } from './import-row.entity';

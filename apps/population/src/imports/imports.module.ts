@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AccessLogModule } from '../access-log/access-log.module';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { ImportBatchService } from './import-batch.service';
@@ -14,7 +13,7 @@ export class ImportsModule {
   static forRoot(options: Pick<ImportOptions, 'batchSize'> & Partial<ImportOptions>): DynamicModule {
     return {
       module: ImportsModule,
-      imports: [AccessLogModule, RegionsModule, ResidentsModule],
+      imports: [RegionsModule, ResidentsModule],
       controllers: [ImportsController],
       providers: [
         ImportBatchService,

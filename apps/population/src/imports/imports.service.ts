@@ -20,11 +20,10 @@ import {
 } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService, hasControlCharacters } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { invalidField } from '../common/domain-errors';
-import { hasControlCharacters } from '../common/text';
 import { ImportJob } from './import-job.entity';
 import { ImportProcessor } from './import-processor';
 import { familyCardKey, isHeadOfFamily, nikOfRow } from './siak-row';

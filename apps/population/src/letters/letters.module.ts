@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AccessLogModule } from '../access-log/access-log.module';
 import { RegionsModule } from '../regions/regions.module';
 import { LettersController } from './letters.controller';
 import { LETTERS_OPTIONS, type LettersOptions, LettersService } from './letters.service';
@@ -9,7 +8,7 @@ export class LettersModule {
   static forRoot(options: LettersOptions): DynamicModule {
     return {
       module: LettersModule,
-      imports: [AccessLogModule, RegionsModule],
+      imports: [RegionsModule],
       controllers: [LettersController],
       providers: [{ provide: LETTERS_OPTIONS, useValue: options }, LettersService],
     };

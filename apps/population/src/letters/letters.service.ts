@@ -22,12 +22,10 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService, cleanText, hasControlCharacters, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock, calendarDate } from '@terpadu/clock';
 import { invalidField, residentNotFound } from '../common/domain-errors';
-import { isUniqueViolation } from '../common/pg-errors';
-import { cleanText, hasControlCharacters } from '../common/text';
 import { assertActive } from '../life-events/resident-guards';
 import { RegionsService } from '../regions/regions.service';
 import { decodeResidentCursor, encodeResidentCursor } from '../residents/resident-cursor';

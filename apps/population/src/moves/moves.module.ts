@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AccessLogModule } from '../access-log/access-log.module';
 import { DuplicatesModule } from '../duplicates/duplicates.module';
 import { FamilyCardsModule } from '../family-cards/family-cards.module';
 import { LifeEventsModule } from '../life-events/life-events.module';
@@ -8,7 +7,7 @@ import { MovesController } from './moves.controller';
 import { MovesService } from './moves.service';
 
 @Module({
-  imports: [AccessLogModule, DuplicatesModule, FamilyCardsModule, LifeEventsModule, RegionsModule],
+  imports: [DuplicatesModule, FamilyCardsModule, LifeEventsModule, RegionsModule],
   controllers: [MovesController],
   providers: [MovesService],
 })

@@ -18,12 +18,10 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import { AccessLogService, isUniqueViolation, normalizeName } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { addressOutsideJurisdiction, invalidField } from '../common/domain-errors';
-import { isUniqueViolation } from '../common/pg-errors';
-import { normalizeName } from '../common/text';
 import { DuplicatesService } from '../duplicates/duplicates.service';
 import { FamilyCard } from '../family-cards/family-card.entity';
 import { type CardAddress, familyCardClosed, FamilyCardsService } from '../family-cards/family-cards.service';

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AccessLogModule } from '../access-log/access-log.module';
 import { DuplicatesModule } from '../duplicates/duplicates.module';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsController } from './residents.controller';
 import { ResidentsService } from './residents.service';
 
 @Module({
-  imports: [AccessLogModule, DuplicatesModule, RegionsModule],
+  imports: [DuplicatesModule, RegionsModule],
   controllers: [ResidentsController],
   providers: [ResidentsService],
   exports: [ResidentsService],

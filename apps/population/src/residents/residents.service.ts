@@ -21,12 +21,17 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessLogService } from '../access-log/access-log.service';
+import {
+  AccessLogService,
+  cleanText,
+  escapeLike,
+  hasControlCharacters,
+  isUniqueViolation,
+  normalizeName,
+} from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { addressOutsideJurisdiction, invalidField, residentNotFound } from '../common/domain-errors';
-import { isUniqueViolation } from '../common/pg-errors';
-import { cleanText, escapeLike, hasControlCharacters, normalizeName } from '../common/text';
 import { DuplicatesService } from '../duplicates/duplicates.service';
 import { RegionsService } from '../regions/regions.service';
 import { type FieldChange, ResidentChange } from './resident-change.entity';

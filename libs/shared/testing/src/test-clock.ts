@@ -4,9 +4,9 @@ import { Clock } from '@terpadu/clock';
 export class TestClock extends Clock {
   private current: Date;
 
-  constructor(start = new Date('2026-11-30T03:00:00.000Z'), timeZone = 'Asia/Jakarta') {
+  constructor(start: Date | string = '2026-11-30T03:00:00.000Z', timeZone = 'Asia/Jakarta') {
     super(timeZone);
-    this.current = start;
+    this.current = new Date(start);
   }
 
   now(): Date {
@@ -19,5 +19,10 @@ export class TestClock extends Clock {
 
   advance(ms: number): void {
     this.current = new Date(this.current.getTime() + ms);
+  }
+
+  /** Jumps to 10:00 in Jakarta on the given calendar day. */
+  setDay(date: string): void {
+    this.current = new Date(`${date}T03:00:00.000Z`);
   }
 }

@@ -3,7 +3,7 @@ import { NatsHealth } from '@terpadu/messaging';
 import { HealthRegistry } from '@terpadu/observability';
 import { DataSource } from 'typeorm';
 
-/** `/health/ready` checks the service's database and its NATS connection. */
+/** `/health/ready` of every service checks its database and its NATS connection. */
 @Injectable()
 export class Readiness implements OnModuleInit {
   constructor(
