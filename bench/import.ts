@@ -18,9 +18,9 @@ async function main(): Promise<void> {
   const platform = await startPlatform();
   try {
     const token = await platform.token(['registrar'], [DEMO_VILLAGE_CODE]);
-    const before = processMemory(platform.population.pid);
+    const before = processMemory(platform.services.get('population').pid);
     const run = await importCsv(platform, csv, token);
-    const population = processMemory(platform.population.pid);
+    const population = processMemory(platform.services.get('population').pid);
     const gateway = processMemory(platform.gateway.pid);
     const { job } = run;
     if (job.accepted !== ROWS)

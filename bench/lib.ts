@@ -6,11 +6,12 @@ import { performance } from 'node:perf_hooks';
 import { SignJWT } from 'jose';
 import { type ImportJobView, ImportStatus } from '@terpadu/contracts';
 import {
-  migrateApp,
+  type RunningApp,
+  type RunningServices,
   startApp,
   startNats,
   startPostgres,
-  type RunningApp,
+  startServices,
   type TestNats,
   type TestPostgres,
 } from '@terpadu/testing';
@@ -25,39 +26,28 @@ export function percentile(values: number[], p: number): number {
 export interface Platform {
   pg: TestPostgres;
   nats: TestNats;
-  population: RunningApp;
-  /** The health service, when started with `{ health: true }`. */
-  health?: RunningApp;
+  /** The domain services this platform runs (registry names). */
+  services: RunningServices;
   gateway: RunningApp;
   token(roles: string[], jurisdiction: string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
 /**
- * PostgreSQL, NATS, the population service (and with `health`, the health service on its own
- * database) and the gateway, as separate processes (built bundles).
+ * PostgreSQL, NATS, the named services of the registry (default population), each on its own
+ * database, and the gateway, as separate processes (built bundles).
  */
-export async function startPlatform(options: { health?: boolean } = {}): Promise<Platform> {
+export async function startPlatform(options: { services?: readonly string[] } = {}): Promise<Platform> {
   const pg = await startPostgres();
   const nats = await startNats();
-  const databaseUrl = await pg.createDatabase('bench_population');
-  await migrateApp('population', databaseUrl);
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const publicKeyFile = join(tmpdir(), `terpadu-bench-${process.pid}.pem`);
   writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
-  const population = await startApp({
-    app: 'population',
-    env: { DATABASE_URL: databaseUrl, NATS_URL: nats.url },
+  const services = await startServices({
+    postgres: pg,
+    natsUrl: nats.url,
+    services: options.services ?? ['population'],
   });
-  let health: RunningApp | undefined;
-  if (options.health) {
-    const healthDatabaseUrl = await pg.createDatabase('bench_health');
-    await migrateApp('health', healthDatabaseUrl);
-    health = await startApp({
-      app: 'health',
-      env: { DATABASE_URL: healthDatabaseUrl, NATS_URL: nats.url, OVERDUE_SCAN_INTERVAL_MS: '0' },
-    });
-  }
   const gateway = await startApp({
     app: 'gateway',
     env: {
@@ -66,19 +56,18 @@ export async function startPlatform(options: { health?: boolean } = {}): Promise
       AUTH_ISSUER: 'terpadu-bench',
       AUTH_AUDIENCE: 'terpadu',
       RATE_LIMIT_PER_MINUTE: '100000000',
+      DEAD_LETTER_SERVICES: services.names.join(','),
     },
   });
   return {
     pg,
     nats,
-    population,
-    health,
+    services,
     gateway,
     token: (roles, jurisdiction) => sign(privateKey, roles, jurisdiction),
     async stop() {
       await gateway.stop();
-      await health?.stop();
-      await population.stop();
+      await services.stop();
       await nats.destroy();
       await pg.stop();
     },

@@ -46,7 +46,7 @@ async function each<T>(items: T[], parallel: number, work: (item: T) => Promise<
 }
 
 async function main(): Promise<void> {
-  const platform = await startPlatform({ health: true });
+  const platform = await startPlatform({ services: ['population', 'health'] });
   try {
     const registrar = { authorization: `Bearer ${await platform.token(['registrar'], ['3174'])}` };
     const healthWorker = { authorization: `Bearer ${await platform.token(['health_worker'], ['3174'])}` };

@@ -2,9 +2,10 @@
 // Starts the whole platform on this machine: PostgreSQL and NATS (given, already running, or
 // started here from installed binaries), the dev signing key, a build, migrations, every app.
 // Usage: npm start            (Ctrl-C stops everything it started)
+//        node tools/start.mjs --plan   prints what it would start (JSON) and exits
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,11 +17,10 @@ const node = process.execPath;
 const children = [];
 let stopping = false;
 
-/** The domain services, each with its own database (`terpadu_<name>`, or <NAME>_DATABASE_URL) and health port. */
-const SERVICES = [
-  { name: 'population', port: 3001 },
-  { name: 'health', port: 3002 },
-];
+/** The domain services from the services registry, each with its own database (or <NAME>_DATABASE_URL) and port. */
+const SERVICES = JSON.parse(
+  readFileSync(join(root, 'libs/shared/contracts/src/services/services.json'), 'utf8'),
+).services;
 
 const say = (msg) => process.stdout.write(`[terpadu] ${msg}\n`);
 const die = (msg) => {
@@ -255,9 +255,14 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 async function main() {
-  const gatewayPort = Number(process.env.PORT ?? 3000);
+  if (process.argv.includes('--plan')) {
+    const plan = SERVICES.map((s) => ({ name: s.name, database: s.database, httpPort: s.httpPort }));
+    process.stdout.write(`${JSON.stringify({ services: plan, gateway: { httpPort: 3000 } })}\n`);
+    return;
+  }
+  const gatewayPort = Number(process.env.HTTP_PORT ?? 3000);
   if (await listening(gatewayPort))
-    throw new Error(`port ${gatewayPort} is taken: stop what runs there or set PORT`);
+    throw new Error(`port ${gatewayPort} is taken: stop what runs there or set HTTP_PORT`);
   const serverUrl = await postgresServer();
   const natsUrl = await natsServer();
   const publicKeyFile = devKeys();
@@ -266,25 +271,27 @@ async function main() {
   run(join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', '--output-style=static']);
 
   const logLevel = process.env.LOG_LEVEL ?? 'info';
-  for (const service of SERVICES.filter((s) => existsSync(join(root, 'apps', s.name, 'project.json')))) {
+  for (const service of SERVICES) {
     const variable = `${service.name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
-    const databaseUrl =
-      process.env[variable] ??
-      (await serviceDatabase(serverUrl, `terpadu_${service.name.replace(/-/g, '_')}`));
+    const databaseUrl = process.env[variable] ?? (await serviceDatabase(serverUrl, service.database));
     say(`${service.name}: running migrations`);
     run(node, [join(root, 'dist/apps', service.name, 'migrate.js')], { DATABASE_URL: databaseUrl });
-    const port = String(service.port);
     await startApp(
       service.name,
-      { DATABASE_URL: databaseUrl, NATS_URL: natsUrl, HTTP_PORT: port, PORT: port, LOG_LEVEL: logLevel },
-      service.port,
+      {
+        DATABASE_URL: databaseUrl,
+        NATS_URL: natsUrl,
+        HTTP_PORT: String(service.httpPort),
+        LOG_LEVEL: logLevel,
+      },
+      service.httpPort,
     );
   }
   await startApp(
     'gateway',
     {
       NATS_URL: natsUrl,
-      PORT: String(gatewayPort),
+      HTTP_PORT: String(gatewayPort),
       LOG_LEVEL: logLevel,
       AUTH_PUBLIC_KEY_FILE: publicKeyFile,
       AUTH_ISSUER: 'terpadu-dev',

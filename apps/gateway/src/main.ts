@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
   app.useLogger(new PinoNestLogger(logger));
   await setupApp(app, env);
   stopGracefullyOnSignals(app, logger);
-  await app.listen({ port: env.PORT, host: env.HOST });
+  await app.listen({ port: env.HTTP_PORT, host: env.HOST });
 }
 
 bootstrap().catch((error: unknown) => {

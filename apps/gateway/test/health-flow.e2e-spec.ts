@@ -39,7 +39,7 @@ describe('health flow through the gateway', () => {
   let childNik: string;
 
   beforeAll(async () => {
-    platform = await startPlatform({}, { health: true });
+    platform = await startPlatform({}, { services: ['population', 'health'] });
   });
   afterAll(() => platform?.stop());
 

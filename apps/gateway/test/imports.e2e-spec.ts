@@ -169,11 +169,11 @@ describe('bulk import through the gateway', () => {
       if (job.processed > 0) atKill = job;
       else await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await platform.population.stop('SIGKILL');
+    await platform.services.get('population').stop('SIGKILL');
     expect(atKill?.processed).toBeLessThan(4000);
     expect((await platform.call('GET', `/v1/imports/${id}`, REGISTRAR)).status).toBe(503);
 
-    restarted = await platform.startPopulation();
+    restarted = await platform.services.start('population');
     await expect(finished(id, 110_000)).resolves.toMatchObject({
       status: 'DONE',
       processed: 4000,
@@ -181,7 +181,7 @@ describe('bulk import through the gateway', () => {
       rejected: 0,
     });
 
-    const db = new Client({ connectionString: platform.databaseUrl });
+    const db = new Client({ connectionString: platform.services.databaseUrl('population') });
     await db.connect();
     try {
       const { rows } = await db.query<{ residents: string; niks: string; pending: string }>(

@@ -27,7 +27,10 @@ describe('resident overview end to end', () => {
   let platform: Platform;
 
   beforeAll(async () => {
-    platform = await startPlatform({ OVERVIEW_SECTION_TIMEOUT_MS: String(DEADLINE_MS) }, { health: true });
+    platform = await startPlatform(
+      { OVERVIEW_SECTION_TIMEOUT_MS: String(DEADLINE_MS) },
+      { services: ['population', 'health'] },
+    );
     expect((await platform.call('POST', '/v1/residents', REGISTRAR, CHILD)).status).toBe(201);
   });
   afterAll(() => platform?.stop());
@@ -71,7 +74,7 @@ describe('resident overview end to end', () => {
   });
 
   it('answers 200 within the deadline with health unavailable while the health service is stopped', async () => {
-    await platform.health!.stop();
+    await platform.services.get('health').stop();
     const started = Date.now();
     const res = await platform.call('GET', URL, BIDAN);
     const elapsed = Date.now() - started;
@@ -86,13 +89,13 @@ describe('resident overview end to end', () => {
     expect(elapsed).toBeLessThan(DEADLINE_MS + 750);
 
     // Back again, the section is too.
-    platform.health = await platform.startHealth();
+    await platform.services.start('health');
     const again = await platform.call('GET', URL, BIDAN);
     expect((again.body.sections as Sections).health.status).toBe('available');
   });
 
   it('fails with problem+json when the person section (population) is not there', async () => {
-    await platform.population.stop();
+    await platform.services.get('population').stop();
     const started = Date.now();
     const res = await platform.call('GET', URL, BIDAN);
     expect([503, 504]).toContain(res.status);

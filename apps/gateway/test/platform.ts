@@ -1,9 +1,10 @@
 import {
-  migrateApp,
   type RunningApp,
+  type RunningServices,
   startApp,
   startNats,
   startPostgres,
+  startServices,
   type TestNats,
   type TestPostgres,
 } from '@terpadu/testing';
@@ -26,16 +27,9 @@ export interface TokenClaims {
 
 export interface Platform {
   gateway: RunningApp;
-  population: RunningApp;
-  /** The health service, when started with `{ health: true }`. */
-  health?: RunningApp;
+  /** The domain services this platform runs (registry names): get, databaseUrl, start again. */
+  services: RunningServices;
   nats: TestNats;
-  /** The population service's database (specs that check what a crash left behind read it). */
-  databaseUrl: string;
-  /** Starts the population service again after a stop (same database and NATS). */
-  startPopulation(): Promise<RunningApp>;
-  /** Starts the health service again after a stop (same database and NATS). */
-  startHealth(): Promise<RunningApp>;
   token(claims: TokenClaims): Promise<string>;
   /** A request to the gateway as `as` (no Authorization header when `as` is null). */
   call(method: string, path: string, as: TokenClaims | null, body?: unknown): Promise<ApiResponse>;
@@ -43,49 +37,33 @@ export interface Platform {
 }
 
 /**
- * The built apps (dist/apps/<app>/main.js, Node 24) on a fresh PostgreSQL database and a throwaway
- * NATS: population migrated and started, then the gateway trusting a key made for this suite.
- * Build first: `npx nx run-many -t build -p gateway population`.
+ * The built apps (dist/apps/<app>/main.js, Node 24) on fresh PostgreSQL databases and a throwaway
+ * NATS: the named services of the registry (default population), each migrated and started, then
+ * the gateway trusting a key made for this suite and asking exactly these services for dead letters.
+ * Build first: `npm run build`.
  */
 export async function startPlatform(
   gatewayEnv: Record<string, string> = {},
-  options: { health?: boolean } = {},
+  options: { services?: readonly string[] } = {},
 ): Promise<Platform> {
   const postgres: TestPostgres = await startPostgres();
-  const databaseUrl = await postgres.createDatabase('gateway_e2e');
-  const healthDatabaseUrl = options.health ? await postgres.createDatabase('health_e2e') : '';
   const nats = await startNats();
-  const started: RunningApp[] = [];
+  let services: RunningServices | undefined;
+  let gateway: RunningApp | undefined;
   const stop = async () => {
-    for (const app of started.reverse()) await app.stop();
-    if (healthDatabaseUrl) await postgres.dropDatabase(healthDatabaseUrl);
+    await gateway?.stop();
+    await services?.stop();
     await nats.destroy();
-    await postgres.dropDatabase(databaseUrl);
     await postgres.stop();
   };
   try {
-    await migrateApp('population', databaseUrl);
-    const startPopulation = async () => {
-      const population = await startApp({
-        app: 'population',
-        env: { DATABASE_URL: databaseUrl, NATS_URL: nats.url },
-      });
-      started.push(population);
-      return population;
-    };
-    const population = await startPopulation();
-    const startHealth = async () => {
-      const health = await startApp({
-        app: 'health',
-        env: { DATABASE_URL: healthDatabaseUrl, NATS_URL: nats.url, OVERDUE_SCAN_INTERVAL_MS: '0' },
-      });
-      started.push(health);
-      return health;
-    };
-    if (options.health) await migrateApp('health', healthDatabaseUrl);
-    const health = options.health ? await startHealth() : undefined;
+    services = await startServices({
+      postgres,
+      natsUrl: nats.url,
+      services: options.services ?? ['population'],
+    });
     const { privateKey, publicKey } = await generateKeyPair('ES256');
-    const gateway = await startApp({
+    gateway = await startApp({
       app: 'gateway',
       env: {
         NATS_URL: nats.url,
@@ -94,27 +72,23 @@ export async function startPlatform(
         AUTH_PUBLIC_KEY: await exportSPKI(publicKey),
         RATE_LIMIT_PER_MINUTE: '0',
         // The gateway asks exactly the services this platform runs for their dead letters.
-        DEAD_LETTER_SERVICES: options.health ? 'population,health' : 'population',
+        DEAD_LETTER_SERVICES: services.names.join(','),
         ...gatewayEnv,
       },
     });
-    started.push(gateway);
 
     const token = (claims: TokenClaims) => sign(privateKey, claims);
+    const running = gateway;
     return {
-      gateway,
-      population,
-      health,
+      gateway: running,
+      services,
       nats,
-      databaseUrl,
-      startPopulation,
-      startHealth,
       token,
       async call(method, path, as, body) {
         const headers: Record<string, string> = {};
         if (as) headers.authorization = `Bearer ${await token(as)}`;
         if (body !== undefined) headers['content-type'] = 'application/json';
-        const res = await fetch(`${gateway.url}${path}`, {
+        const res = await fetch(`${running.url}${path}`, {
           method,
           headers,
           body: body === undefined ? undefined : JSON.stringify(body),

@@ -191,7 +191,7 @@ describe('resident flow through the gateway', () => {
   });
 
   it('answers 503 SERVICE_UNAVAILABLE when the population service is down, and stays live', async () => {
-    await platform.population.stop();
+    await platform.services.get('population').stop();
     const res = await platform.call('GET', `/v1/residents/${BUDI.nik as string}`, REGISTRAR);
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ code: ErrorCode.SERVICE_UNAVAILABLE });

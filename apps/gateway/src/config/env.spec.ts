@@ -22,7 +22,7 @@ describe(Env.name, () => {
   it('applies the defaults', () => {
     const env = loadEnv({ ...BASE, AUTH_JWKS_URL: 'https://id.example/certs' });
     expect(env).toMatchObject({
-      PORT: 3000,
+      HTTP_PORT: 3000,
       RPC_TIMEOUT_MS: 5000,
       AUTH_ROLES_CLAIM: 'roles',
       AUTH_JURISDICTION_CLAIM: 'jurisdiction',
@@ -39,7 +39,7 @@ describe(Env.name, () => {
     const env = loadEnv({
       ...BASE,
       AUTH_PUBLIC_KEY: PEM,
-      PORT: '8080',
+      HTTP_PORT: '8080',
       RPC_TIMEOUT_MS: '750',
       AUTH_ALGORITHMS: 'ES256, EdDSA',
       DEAD_LETTER_SERVICES: 'population,health',
@@ -48,7 +48,7 @@ describe(Env.name, () => {
       RATE_LIMIT_PER_MINUTE: '0',
     });
     expect(env).toMatchObject({
-      PORT: 8080,
+      HTTP_PORT: 8080,
       RPC_TIMEOUT_MS: 750,
       AUTH_ALGORITHMS: ['ES256', 'EdDSA'],
       DEAD_LETTER_SERVICES: ['population', 'health'],
@@ -78,9 +78,9 @@ describe(Env.name, () => {
       AUTH_PUBLIC_KEY: PEM,
       NATS_URL: 'localhost:4222',
       AUTH_ALGORITHMS: 'HS256',
-      PORT: 'eighty',
+      HTTP_PORT: 'eighty',
     });
-    for (const name of ['NATS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ALGORITHMS', 'PORT'])
+    for (const name of ['NATS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ALGORITHMS', 'HTTP_PORT'])
       expect(message).toContain(name);
     expect(message).not.toContain('HS256');
     expect(message).not.toContain('eighty');

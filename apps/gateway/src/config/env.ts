@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { EnvValidationError, validateEnv } from '@terpadu/config';
 import type { LogLevelName } from '@terpadu/observability';
+import { deadLetterServices } from '@terpadu/contracts';
 import { Transform } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -57,7 +58,7 @@ export class Env {
   @IsInt()
   @Min(1)
   @Max(65535)
-  PORT: number = 3000;
+  HTTP_PORT: number = 3000;
 
   @IsString()
   HOST: string = '0.0.0.0';
@@ -131,11 +132,11 @@ export class Env {
   @Min(0)
   VERIFY_RATE_LIMIT_PER_MINUTE: number = 30;
 
-  /** Services whose dead letters `GET /v1/admin/dead-letters` gathers. */
+  /** Services whose dead letters `GET /v1/admin/dead-letters` gathers (default: the registry's). */
   @Transform(csv)
   @ArrayNotEmpty()
   @Matches(/^[a-z][a-z0-9-]*$/, { each: true, message: 'DEAD_LETTER_SERVICES must list service names' })
-  DEAD_LETTER_SERVICES: string[] = ['population', 'health'];
+  DEAD_LETTER_SERVICES: string[] = deadLetterServices();
 
   /** Deadline of each section of `GET /v1/residents/{nik}/overview`, from the start of the request. */
   @IsInt()

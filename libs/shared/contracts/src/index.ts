@@ -46,3 +46,4 @@ export * from './rpc/population-imports.rpc';
 export * from './rpc/population-letters.rpc';
 export * from './rpc/population-regions.rpc';
 export * from './rpc/rpc-map';
+export * from './services/services-registry';

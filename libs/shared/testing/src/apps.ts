@@ -35,7 +35,7 @@ export async function migrateApp(app: string, databaseUrl: string): Promise<void
 
 /**
  * Starts a built app (`dist/apps/<app>/main.js`) as its own process with Node 24 on a free port
- * (given as PORT and HTTP_PORT) and resolves once `/health/ready` answers 200.
+ * (given as HTTP_PORT) and resolves once `/health/ready` answers 200.
  */
 export async function startApp(options: {
   app: string;
@@ -47,7 +47,6 @@ export async function startApp(options: {
     ...process.env,
     LOG_LEVEL: 'warn',
     ...options.env,
-    PORT: String(port),
     HTTP_PORT: String(port),
     TZ: 'UTC',
   };
