@@ -34,6 +34,25 @@ describe('gateway basics', () => {
     expect(spec.rpc.calls).toHaveLength(0);
   });
 
+  it('answers a body of a type the route does not take with 415 UNSUPPORTED_MEDIA_TYPE, not VALIDATION_FAILED', async () => {
+    const res = await spec.request({
+      method: 'POST',
+      url: '/v1/residents/search',
+      headers: { 'content-type': 'application/xml' },
+      payload: '<search><name>Siti</name></search>',
+      as: { roles: ['registrar'] },
+    });
+    expect(res.statusCode).toBe(415);
+    expect(problemOf(res)).toMatchObject({
+      type: 'urn:terpadu:problem:unsupported-media-type',
+      title: 'Unsupported media type',
+      status: 415,
+      code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      errors: [],
+    });
+    expect(spec.rpc.calls).toHaveLength(0);
+  });
+
   it('echoes a sane x-request-id in the header and the problem body, and replaces an unsafe one', async () => {
     const sane = await spec.request({
       method: 'GET',

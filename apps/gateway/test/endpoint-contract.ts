@@ -1,8 +1,8 @@
-import { ErrorCode, type Role } from '@terpadu/contracts';
+import { ErrorCode, errorDefinition, type Role } from '@terpadu/contracts';
 import { ServiceCallError } from '@terpadu/messaging';
 import type { InjectOptions } from 'fastify';
 import { TimeoutError } from 'rxjs';
-import { PROBLEM_TITLES, problemType } from '../src/problem/problem-titles';
+import { problemType } from '../src/problem/problem-titles';
 import { rolesExcept } from './fixtures';
 import { problemOf, type SpecApp } from './spec-app';
 
@@ -94,7 +94,7 @@ export function describeEndpointContract(spec: () => SpecApp, endpoints: Endpoin
         expect(res.headers['content-type']).toContain('application/problem+json');
         expect(problemOf(res)).toMatchObject({
           type: problemType(code),
-          title: PROBLEM_TITLES[code],
+          title: errorDefinition(code).title,
           code,
           status,
         });

@@ -7,6 +7,7 @@ import {
   deadLettersListSubject,
   deadLettersReplaySubject,
   ErrorCode,
+  serviceErrorBody,
 } from '@terpadu/contracts';
 import { RpcClient, ServiceCallError } from '@terpadu/messaging';
 import { Env } from '../config/env';
@@ -71,16 +72,15 @@ export class DeadLettersService {
     const silent = services.filter((_, index) => !isNotFound(failures[index]));
     if (silent.length === 0) {
       throw new ServiceCallError(
-        { code: ErrorCode.DEAD_LETTER_NOT_FOUND, status: 404, detail: 'No service holds this dead letter' },
+        serviceErrorBody(ErrorCode.DEAD_LETTER_NOT_FOUND, 'No service holds this dead letter'),
         'dead-letters.replay',
       );
     }
     throw new ServiceCallError(
-      {
-        code: ErrorCode.SERVICE_UNAVAILABLE,
-        status: 503,
-        detail: `The dead letter was not found in the services that answered; not answering: ${silent.join(', ')}`,
-      },
+      serviceErrorBody(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        `The dead letter was not found in the services that answered; not answering: ${silent.join(', ')}`,
+      ),
       'dead-letters.replay',
     );
   }

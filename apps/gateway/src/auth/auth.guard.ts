@@ -36,7 +36,7 @@ export class AuthGuard implements CanActivate {
         { handler: `${context.getClass().name}.${context.getHandler().name}` },
         'route without an access rule refused',
       );
-      throw new ProblemException(ErrorCode.FORBIDDEN, 403, 'This operation has no access rule');
+      throw new ProblemException(ErrorCode.FORBIDDEN, 'This operation has no access rule');
     }
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -54,7 +54,7 @@ export class AuthGuard implements CanActivate {
     };
     request.actor = actor;
     if (!required.some((role) => actor.roles.includes(role))) {
-      throw new ProblemException(ErrorCode.FORBIDDEN, 403, 'Your roles do not allow this operation');
+      throw new ProblemException(ErrorCode.FORBIDDEN, 'Your roles do not allow this operation');
     }
     return true;
   }

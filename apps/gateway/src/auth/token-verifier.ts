@@ -12,7 +12,7 @@ const INVALID_TOKEN_CHALLENGE = 'Bearer error="invalid_token"';
 
 /** 401 with the `WWW-Authenticate` challenge of RFC 6750; `detail` never repeats the token. */
 export function unauthenticated(detail: string, tokenPresent: boolean): ProblemException {
-  return new ProblemException(ErrorCode.UNAUTHENTICATED, 401, detail, undefined, {
+  return new ProblemException(ErrorCode.UNAUTHENTICATED, detail, undefined, {
     'www-authenticate': tokenPresent ? INVALID_TOKEN_CHALLENGE : BEARER_CHALLENGE,
   });
 }
@@ -99,7 +99,6 @@ export class TokenVerifier {
       // The issuer's key set could not be fetched: not the caller's fault, and worth a retry.
       return new ProblemException(
         ErrorCode.SERVICE_UNAVAILABLE,
-        503,
         'The token issuer cannot be reached to verify the token',
       );
     }

@@ -5,7 +5,6 @@ import { DomainException } from '@terpadu/messaging';
 export function invalidFile(code: string, message: string, errors?: FieldError[]): DomainException {
   return new DomainException(
     ErrorCode.VALIDATION_FAILED,
-    400,
     `The file cannot be imported: ${message}`,
     errors ?? [{ field: 'file', code, message }],
   );

@@ -227,10 +227,16 @@ describe(ImportsController.name, () => {
       as: REGISTRAR,
     });
     expect(json.statusCode).toBe(415);
-    expect(problemOf(json)).toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+    expect(problemOf(json)).toMatchObject({
+      type: 'urn:terpadu:problem:unsupported-media-type',
+      title: 'Unsupported media type',
+      status: 415,
+      code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      detail: 'Send the file as the body, with Content-Type: text/csv',
+    });
     const big = await post(`${HEADER}\n${ROW}\n`.padEnd(3 * 1024 * 1024, 'x'));
     expect(big.statusCode).toBe(413);
-    expect(problemOf(big)).toMatchObject({ code: ErrorCode.VALIDATION_FAILED });
+    expect(problemOf(big)).toMatchObject({ code: ErrorCode.PAYLOAD_TOO_LARGE, status: 413 });
     expect(spec.rpc.calls).toEqual([]);
   });
 
@@ -242,6 +248,7 @@ describe(ImportsController.name, () => {
       as: REGISTRAR,
     });
     expect(res.statusCode).toBe(413);
+    expect(problemOf(res)).toMatchObject({ code: ErrorCode.PAYLOAD_TOO_LARGE });
   });
 
   it("answers the service's errors as problem+json", async () => {

@@ -76,8 +76,8 @@ export class ImportsController {
   @ApiProblemResponses({
     400: 'VALIDATION_FAILED: not UTF-8, not CSV, no rows, or a required column is missing (`errors` names each)',
     409: 'IMPORT_FILE_ALREADY_IMPORTED: an office whose jurisdiction yours does not cover imported this file; IMPORT_UPLOAD_CLOSED: a newer upload of the same file replaced this one',
-    413: 'VALIDATION_FAILED: the file is larger than IMPORT_MAX_BYTES',
-    415: 'VALIDATION_FAILED: the body is not text/csv',
+    413: 'PAYLOAD_TOO_LARGE: the file is larger than IMPORT_MAX_BYTES',
+    415: 'UNSUPPORTED_MEDIA_TYPE: the body is not text/csv',
   })
   async importResidents(
     @CurrentActor() actor: Actor,
@@ -87,8 +87,7 @@ export class ImportsController {
   ): Promise<ImportJobView> {
     if (!Buffer.isBuffer(body)) {
       throw new DomainException(
-        ErrorCode.VALIDATION_FAILED,
-        415,
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
         'Send the file as the body, with Content-Type: text/csv',
       );
     }

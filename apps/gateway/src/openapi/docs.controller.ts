@@ -67,7 +67,7 @@ export class DocsController {
       return INIT;
     }
     const type = Object.hasOwn(ASSETS, asset) ? ASSETS[asset] : undefined;
-    if (!type) throw new ProblemException(ErrorCode.ROUTE_NOT_FOUND, 404, 'No such documentation asset');
+    if (!type) throw new ProblemException(ErrorCode.ROUTE_NOT_FOUND, 'No such documentation asset');
     void reply.type(type);
     let content = this.cache.get(asset);
     if (!content) {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type Actor, ErrorCode, type ResidentView } from '@terpadu/contracts';
+import { type Actor, ErrorCode, type ResidentView, serviceErrorBody } from '@terpadu/contracts';
 import { RpcClient, ServiceCallError } from '@terpadu/messaging';
 import { Env } from '../config/env';
 import { levelFor, OVERVIEW_SECTIONS, type OverviewSection, REQUIRED_SECTION } from './overview-sections';
@@ -74,11 +74,10 @@ export class OverviewService {
     } catch (error) {
       if (error instanceof DeadlineExceeded) {
         throw new ServiceCallError(
-          {
-            code: ErrorCode.UPSTREAM_TIMEOUT,
-            status: 504,
-            detail: `The person section did not arrive within ${deadlineMs} ms`,
-          },
+          serviceErrorBody(
+            ErrorCode.UPSTREAM_TIMEOUT,
+            `The person section did not arrive within ${deadlineMs} ms`,
+          ),
           REQUIRED_SECTION,
         );
       }

@@ -10,12 +10,11 @@ import { DomainException } from '@terpadu/messaging';
 export class ProblemException extends DomainException {
   constructor(
     code: ErrorCode,
-    status: number,
     detail: string,
     errors?: FieldError[],
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
-    super(code, status, detail, errors);
+    super(code, detail, errors);
     this.name = 'ProblemException';
   }
 }

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
-import { ErrorCode, isServiceErrorBody, type ServiceErrorBody } from '@terpadu/contracts';
+import { ErrorCode, isServiceErrorBody, type ServiceErrorBody, serviceErrorBody } from '@terpadu/contracts';
 import { DomainException, ServiceCallError } from '@terpadu/messaging';
 import { APP_LOGGER } from '@terpadu/observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -7,7 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'pino';
 import { PROBLEM_CONTENT_TYPE } from './api-problem-responses.decorator';
 import { ProblemException } from './problem.exception';
-import { PROBLEM_TITLES, problemType } from './problem-titles';
+import { problemTitle, problemType } from './problem-titles';
 import type { ProblemView } from './problem.view';
 
 interface Mapped {
@@ -15,10 +15,20 @@ interface Mapped {
   headers: Readonly<Record<string, string>>;
 }
 
-const INTERNAL: ServiceErrorBody = {
-  code: ErrorCode.INTERNAL_ERROR,
-  status: 500,
-  detail: 'The gateway failed to process the request',
+const INTERNAL = serviceErrorBody(ErrorCode.INTERNAL_ERROR, 'The gateway failed to process the request');
+
+/**
+ * The code of a 4xx HttpException (Nest's unknown route, Fastify's body parsing) by its status, and
+ * the detail when the status text will not do. Any other 4xx is a request of the wrong shape:
+ * VALIDATION_FAILED, answered with that code's status (400), as one code has one status.
+ */
+const HTTP_ERRORS: Readonly<Partial<Record<number, { code: ErrorCode; detail?: string }>>> = {
+  401: { code: ErrorCode.UNAUTHENTICATED, detail: 'Authentication required' },
+  403: { code: ErrorCode.FORBIDDEN, detail: 'Not allowed' },
+  404: { code: ErrorCode.ROUTE_NOT_FOUND, detail: 'No operation matches this method and path' },
+  413: { code: ErrorCode.PAYLOAD_TOO_LARGE },
+  415: { code: ErrorCode.UNSUPPORTED_MEDIA_TYPE },
+  429: { code: ErrorCode.RATE_LIMITED, detail: 'Too many requests' },
 };
 
 /**
@@ -38,7 +48,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (reply.sent) return;
     const problem: ProblemView = {
       type: problemType(body.code),
-      title: PROBLEM_TITLES[body.code] ?? STATUS_CODES[body.status] ?? 'Error',
+      title: problemTitle(body.code, body.status),
       status: body.status,
       detail: body.detail,
       code: body.code,
@@ -80,21 +90,15 @@ export class ProblemFilter implements ExceptionFilter {
     const status = exception.getStatus();
     const cause = exception.cause as { code?: unknown } | undefined;
     const fastifyCode = typeof cause?.code === 'string' ? cause.code : undefined;
-    if (status === 404)
-      return { code: ErrorCode.ROUTE_NOT_FOUND, status, detail: 'No operation matches this method and path' };
-    if (status === 401) return { code: ErrorCode.UNAUTHENTICATED, status, detail: 'Authentication required' };
-    if (status === 403) return { code: ErrorCode.FORBIDDEN, status, detail: 'Not allowed' };
-    if (status === 429) return { code: ErrorCode.RATE_LIMITED, status, detail: 'Too many requests' };
     if (status === 400 && fastifyCode?.startsWith('FST_ERR_CTP_') === true) {
-      return { code: ErrorCode.VALIDATION_FAILED, status, detail: 'The request body is not valid JSON' };
+      return serviceErrorBody(ErrorCode.VALIDATION_FAILED, 'The request body is not valid JSON');
     }
     if (status >= 400 && status < 500) {
-      // 413 body too large, 415 unsupported media type and the like: the request's shape is wrong.
-      return {
-        code: ErrorCode.VALIDATION_FAILED,
-        status,
-        detail: STATUS_CODES[status] ?? 'The request is not valid',
-      };
+      const known = HTTP_ERRORS[status];
+      return serviceErrorBody(
+        known?.code ?? ErrorCode.VALIDATION_FAILED,
+        known?.detail ?? STATUS_CODES[status] ?? 'The request is not valid',
+      );
     }
     this.logger.error(
       { reqId, err: { name: exception.name, message: exception.message } },

@@ -58,7 +58,6 @@ export class RateLimitGuard implements CanActivate {
     const retryAfterS = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs(capacity) / 1000));
     throw new ProblemException(
       ErrorCode.RATE_LIMITED,
-      429,
       `Too many requests; retry in ${retryAfterS} s`,
       undefined,
       {

@@ -198,12 +198,12 @@ describe(ResidentsController.name, () => {
       ];
       spec.rpc.answer(POPULATION_RESIDENTS_REGISTER, () => {
         throw new ServiceCallError(
-          { code: ErrorCode.VALIDATION_FAILED, status: 422, detail: 'Unknown village', errors },
+          { code: ErrorCode.VALIDATION_FAILED, status: 400, detail: 'Unknown village', errors },
           POPULATION_RESIDENTS_REGISTER,
         );
       });
       const res = await spec.request({ ...post(registration()), as: { roles: [Role.Registrar] } });
-      expect(res.statusCode).toBe(422);
+      expect(res.statusCode).toBe(400);
       expect(problemOf(res)).toMatchObject({
         code: ErrorCode.VALIDATION_FAILED,
         detail: 'Unknown village',

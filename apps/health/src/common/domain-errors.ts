@@ -3,7 +3,7 @@ import { DomainException } from '@terpadu/messaging';
 
 /** One invalid field, answered like the validation pipe answers: VALIDATION_FAILED 400 naming the field. */
 export function invalidField(field: string, code: string, message: string): DomainException {
-  return new DomainException(ErrorCode.VALIDATION_FAILED, 400, 'The request is not valid', [
+  return new DomainException(ErrorCode.VALIDATION_FAILED, 'The request is not valid', [
     { field, code, message },
   ]);
 }
@@ -15,18 +15,13 @@ export function dateInFuture(field: string): DomainException {
 
 /** Missing, not yet known to health, and outside the caller's jurisdiction all look the same. */
 export function residentNotFound(): DomainException {
-  return new DomainException(
-    ErrorCode.RESIDENT_NOT_FOUND,
-    404,
-    'No resident with this NIK in your jurisdiction',
-  );
+  return new DomainException(ErrorCode.RESIDENT_NOT_FOUND, 'No resident with this NIK in your jurisdiction');
 }
 
 /** A death closes a person's health records: nothing new is recorded after it. */
 export function residentDeceased(): DomainException {
   return new DomainException(
     ErrorCode.RESIDENT_DECEASED,
-    422,
     'The person is registered as deceased: no new health records',
   );
 }

@@ -16,10 +16,10 @@ export function canReadDetails(actor: Actor): boolean {
 
 export function assertCanReadDetails(actor: Actor): void {
   if (!canReadDetails(actor))
-    throw new DomainException(ErrorCode.FORBIDDEN, 403, 'Health details are for health workers only');
+    throw new DomainException(ErrorCode.FORBIDDEN, 'Health details are for health workers only');
 }
 
 export function assertCanWriteRecords(actor: Actor): void {
   if (!actor.roles.some((role) => HEALTH_RECORD_WRITERS.includes(role)))
-    throw new DomainException(ErrorCode.FORBIDDEN, 403, 'Health records are written by health workers only');
+    throw new DomainException(ErrorCode.FORBIDDEN, 'Health records are written by health workers only');
 }

@@ -36,12 +36,9 @@ export interface EvaluatedSchedule {
 }
 
 function alreadyGiven(): DomainException {
-  return new DomainException(
-    ErrorCode.IMMUNIZATION_ALREADY_GIVEN,
-    409,
-    'This dose is already recorded as given',
-    [{ field: 'dose', code: 'notGivenYet', message: 'dose is already recorded as given' }],
-  );
+  return new DomainException(ErrorCode.IMMUNIZATION_ALREADY_GIVEN, 'This dose is already recorded as given', [
+    { field: 'dose', code: 'notGivenYet', message: 'dose is already recorded as given' },
+  ]);
 }
 
 /**
@@ -206,7 +203,6 @@ export class ImmunizationsService {
     if (!rule) {
       throw new DomainException(
         ErrorCode.IMMUNIZATION_NOT_IN_SCHEDULE,
-        422,
         `The schedule ${version} has no such dose for this child`,
         [{ field: 'dose', code: 'inSchedule', message: "vaccine and dose are not in the child's schedule" }],
       );
@@ -227,7 +223,6 @@ export class ImmunizationsService {
     if (givenOn < earliestOn) {
       throw new DomainException(
         ErrorCode.IMMUNIZATION_TOO_EARLY,
-        422,
         `${rule.label} is given from ${rule.earliestAgeDays} days of age, on ${earliestOn} at the earliest`,
         [{ field: 'givenOn', code: 'minimumAge', message: `givenOn must be on or after ${earliestOn}` }],
       );
@@ -263,7 +258,6 @@ export class ImmunizationsService {
   ): DomainException {
     return new DomainException(
       ErrorCode.IMMUNIZATION_INTERVAL_TOO_SHORT,
-      422,
       `At least ${days} days must separate this dose and ${other}`,
       [
         {

@@ -24,7 +24,6 @@ import { InsuranceMembership } from './insurance-membership.entity';
 function numberTaken(): DomainException {
   return new DomainException(
     ErrorCode.INSURANCE_NUMBER_TAKEN,
-    409,
     'This JKN number is recorded for another person',
     [{ field: 'number', code: 'unique', message: 'number belongs to another person' }],
   );

@@ -33,17 +33,12 @@ import { Pregnancy } from './pregnancy.entity';
 const MAX_TERM_DAYS = 44 * 7;
 
 function pregnancyNotFound(): DomainException {
-  return new DomainException(
-    ErrorCode.PREGNANCY_NOT_FOUND,
-    404,
-    'No pregnancy with this id in your jurisdiction',
-  );
+  return new DomainException(ErrorCode.PREGNANCY_NOT_FOUND, 'No pregnancy with this id in your jurisdiction');
 }
 
 function alreadyActive(): DomainException {
   return new DomainException(
     ErrorCode.PREGNANCY_ALREADY_ACTIVE,
-    409,
     'The mother already has an active pregnancy: record its delivery first',
   );
 }
@@ -72,7 +67,6 @@ export class PregnanciesService {
         if (mother.sex !== Sex.Female) {
           throw new DomainException(
             ErrorCode.PREGNANCY_NOT_ELIGIBLE,
-            422,
             'Only a woman can be registered as pregnant',
             [{ field: 'motherNik', code: 'isFemale', message: 'motherNik must name a woman' }],
           );
@@ -249,7 +243,6 @@ export class PregnanciesService {
     if (pregnancy.status !== PregnancyStatus.Active) {
       throw new DomainException(
         ErrorCode.PREGNANCY_NOT_ACTIVE,
-        409,
         `The pregnancy is ${pregnancy.status.toLowerCase()}: no more visits or deliveries`,
       );
     }

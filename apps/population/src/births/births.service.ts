@@ -68,9 +68,7 @@ function addDays(date: string, days: number): string {
 }
 
 function invalidParent(field: string, message: string): DomainException {
-  return new DomainException(ErrorCode.INVALID_PARENT, 422, message, [
-    { field, code: 'validParent', message },
-  ]);
+  return new DomainException(ErrorCode.INVALID_PARENT, message, [{ field, code: 'validParent', message }]);
 }
 
 /**
@@ -130,7 +128,6 @@ export class BirthsService {
         if (serial > MAX_NIK_SERIAL) {
           throw new DomainException(
             ErrorCode.SERVICE_UNAVAILABLE,
-            503,
             'Every NIK serial of this district for this birth date is used',
           );
         }
@@ -252,7 +249,6 @@ export class BirthsService {
     if (!covers) {
       throw new DomainException(
         ErrorCode.FORBIDDEN,
-        403,
         'The registering district is outside your jurisdiction',
         [
           {
@@ -281,7 +277,7 @@ export class BirthsService {
       return await this.records.lockByNik(m, actor, nik);
     } catch (error) {
       if (error instanceof DomainException && error.code === ErrorCode.RESIDENT_NOT_FOUND) {
-        throw new DomainException(error.code, error.status, error.detail, [
+        throw new DomainException(error.code, error.detail, [
           {
             field,
             code: 'registered',
@@ -306,7 +302,7 @@ export class BirthsService {
     if (mother.status === ResidentStatus.Mati) {
       const died = await this.dateOfDeath(m, mother.id);
       if (died === null || died < birthDate) {
-        throw new DomainException(ErrorCode.RESIDENT_DECEASED, 422, 'The mother died before the birth date', [
+        throw new DomainException(ErrorCode.RESIDENT_DECEASED, 'The mother died before the birth date', [
           {
             field: 'motherNik',
             code: 'aliveAtBirth',
@@ -339,7 +335,6 @@ export class BirthsService {
       if (died === null || addDays(died, POSTHUMOUS_BIRTH_DAYS) < birthDate) {
         throw new DomainException(
           ErrorCode.RESIDENT_DECEASED,
-          422,
           `The father died more than ${POSTHUMOUS_BIRTH_DAYS} days before the birth date`,
           [
             {
@@ -392,7 +387,6 @@ export class BirthsService {
     }
     throw new DomainException(
       ErrorCode.PARENT_NOT_IN_FAMILY_CARD,
-      422,
       'Neither parent is a member of this family card; register the birth on a parent’s card',
       [
         {

@@ -3,31 +3,26 @@ import { DomainException } from '@terpadu/messaging';
 
 /** One invalid field, answered like the validation pipe answers: VALIDATION_FAILED 400 naming the field. */
 export function invalidField(field: string, code: string, message: string): DomainException {
-  return new DomainException(ErrorCode.VALIDATION_FAILED, 400, 'The request is not valid', [
+  return new DomainException(ErrorCode.VALIDATION_FAILED, 'The request is not valid', [
     { field, code, message },
   ]);
 }
 
 /** Missing and outside the caller's jurisdiction look the same: a person outside is not found. */
 export function residentNotFound(): DomainException {
-  return new DomainException(
-    ErrorCode.RESIDENT_NOT_FOUND,
-    404,
-    'No resident with this NIK in your jurisdiction',
-  );
+  return new DomainException(ErrorCode.RESIDENT_NOT_FOUND, 'No resident with this NIK in your jurisdiction');
 }
 
 export function familyCardNotFound(): DomainException {
   return new DomainException(
     ErrorCode.FAMILY_CARD_NOT_FOUND,
-    404,
     'No family card with this number in your jurisdiction',
   );
 }
 
 /** Writing an address the caller does not administer. */
 export function addressOutsideJurisdiction(): DomainException {
-  return new DomainException(ErrorCode.FORBIDDEN, 403, 'The address is outside your jurisdiction', [
+  return new DomainException(ErrorCode.FORBIDDEN, 'The address is outside your jurisdiction', [
     {
       field: 'address.villageCode',
       code: 'withinJurisdiction',

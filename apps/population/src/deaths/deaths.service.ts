@@ -25,7 +25,6 @@ import { Death } from './death.entity';
 function deathAlreadyRegistered(): DomainException {
   return new DomainException(
     ErrorCode.DEATH_ALREADY_REGISTERED,
-    409,
     'A death is already registered for this person',
   );
 }
@@ -68,7 +67,6 @@ export class DeathsService {
         if (dto.dateOfDeath < resident.birthDate) {
           throw new DomainException(
             ErrorCode.DEATH_BEFORE_BIRTH,
-            422,
             'The date of death is before the birth date',
             [{ field: 'dateOfDeath', code: 'afterBirth', message: 'dateOfDeath is before the birth date' }],
           );

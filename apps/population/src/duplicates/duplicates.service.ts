@@ -45,7 +45,6 @@ interface CandidateRow {
 function reviewNotFound(): DomainException {
   return new DomainException(
     ErrorCode.DUPLICATE_REVIEW_NOT_FOUND,
-    404,
     'No duplicate review with this id in your jurisdiction',
   );
 }
@@ -215,7 +214,6 @@ export class DuplicatesService {
       if (review.status !== DuplicateReviewStatus.Open) {
         throw new DomainException(
           ErrorCode.DUPLICATE_REVIEW_ALREADY_RESOLVED,
-          409,
           `The review was already resolved as ${review.status}`,
         );
       }
@@ -241,7 +239,6 @@ export class DuplicatesService {
         if (kept.deactivatedAt) {
           throw new DomainException(
             ErrorCode.RESIDENT_DEACTIVATED,
-            422,
             'The record to keep was itself deactivated as a duplicate',
             [
               {
@@ -279,7 +276,6 @@ export class DuplicatesService {
     if (resident.deactivatedAt) {
       throw new DomainException(
         ErrorCode.RESIDENT_DEACTIVATED,
-        422,
         'The other record was already deactivated as a duplicate',
       );
     }

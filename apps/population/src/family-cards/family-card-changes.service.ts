@@ -39,7 +39,6 @@ const ADDRESS_FIELDS = ['villageCode', 'rt', 'rw', 'hamlet', 'street'] as const;
 function notAMember(field: string): DomainException {
   return new DomainException(
     ErrorCode.NOT_A_FAMILY_MEMBER,
-    404,
     'No current member of this family card has this NIK',
     [{ field, code: 'isMember', message: `${field} is not a current member of this family card` }],
   );
@@ -81,7 +80,6 @@ export class FamilyCardChangesService {
     if (heads.length !== 1) {
       throw new DomainException(
         ErrorCode.INVALID_RELATIONSHIP,
-        422,
         'Exactly one of the leaving members must be KEPALA_KELUARGA: the head of the new card',
         [{ field: 'members', code: 'oneHead', message: 'members must name exactly one KEPALA_KELUARGA' }],
       );
@@ -101,7 +99,6 @@ export class FamilyCardChangesService {
           if (membership.relationship === FamilyRelationship.KepalaKeluarga) {
             throw new DomainException(
               ErrorCode.HEAD_CANNOT_LEAVE,
-              422,
               'The head cannot split off; name a new head of this card first',
               [{ field: l.field, code: 'notHead', message: `${l.field} is the head of this card` }],
             );
@@ -111,7 +108,6 @@ export class FamilyCardChangesService {
         if (leaving.length >= current.length) {
           throw new DomainException(
             ErrorCode.INVALID_SPLIT,
-            422,
             'Every member would leave: a split leaves at least one member on the card',
           );
         }
@@ -160,7 +156,7 @@ export class FamilyCardChangesService {
     const nik = this.records.parseNik(dto.nik, 'nik').nik;
     const reason = requiredText(dto.reason, 'reason');
     if (dto.previousHeadRelationship === FamilyRelationship.KepalaKeluarga) {
-      throw new DomainException(ErrorCode.INVALID_RELATIONSHIP, 422, 'A family card has one head', [
+      throw new DomainException(ErrorCode.INVALID_RELATIONSHIP, 'A family card has one head', [
         {
           field: 'previousHeadRelationship',
           code: 'notHead',
@@ -175,7 +171,7 @@ export class FamilyCardChangesService {
       const target = current.find((c) => c.nik === nik);
       if (!target) throw notAMember('nik');
       if (target.relationship === FamilyRelationship.KepalaKeluarga) {
-        throw new DomainException(ErrorCode.NOTHING_TO_CHANGE, 422, 'This member is already the head');
+        throw new DomainException(ErrorCode.NOTHING_TO_CHANGE, 'This member is already the head');
       }
       const previous = current.find((c) => c.relationship === FamilyRelationship.KepalaKeluarga);
       if (previous && dto.previousHeadRelationship === undefined) {

@@ -57,7 +57,6 @@ export interface MembershipEnd {
 export function familyCardClosed(): DomainException {
   return new DomainException(
     ErrorCode.FAMILY_CARD_CLOSED,
-    422,
     'The family card is closed: none of its members is left',
   );
 }
@@ -65,7 +64,6 @@ export function familyCardClosed(): DomainException {
 function alreadyInFamilyCard(): DomainException {
   return new DomainException(
     ErrorCode.ALREADY_IN_FAMILY_CARD,
-    409,
     'The resident is already a member of a family card',
   );
 }
@@ -126,7 +124,6 @@ export class FamilyCardsService {
     if (dto.relationship === FamilyRelationship.KepalaKeluarga) {
       throw new DomainException(
         ErrorCode.INVALID_RELATIONSHIP,
-        422,
         'A family card has one head; add members with another relationship',
       );
     }
@@ -178,14 +175,12 @@ export class FamilyCardsService {
       if (!membership) {
         throw new DomainException(
           ErrorCode.NOT_A_FAMILY_MEMBER,
-          404,
           'No current member of this family card has this NIK',
         );
       }
       if (membership.relationship === FamilyRelationship.KepalaKeluarga) {
         throw new DomainException(
           ErrorCode.HEAD_CANNOT_LEAVE,
-          422,
           'The head of the family cannot leave the card; the card needs a new head first',
         );
       }
@@ -385,7 +380,6 @@ export class FamilyCardsService {
     if (serial > MAX_FAMILY_CARD_SERIAL) {
       throw new DomainException(
         ErrorCode.SERVICE_UNAVAILABLE,
-        503,
         'Every family card serial of this district for today is used; issue the card tomorrow',
       );
     }

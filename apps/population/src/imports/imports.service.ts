@@ -31,13 +31,12 @@ import { familyCardKey, isHeadOfFamily, nikOfRow } from './siak-row';
 const DEFAULT_PAGE_SIZE = 100;
 
 function importNotFound(): DomainException {
-  return new DomainException(ErrorCode.IMPORT_NOT_FOUND, 404, 'No import with this id in your jurisdiction');
+  return new DomainException(ErrorCode.IMPORT_NOT_FOUND, 'No import with this id in your jurisdiction');
 }
 
 function uploadClosed(): DomainException {
   return new DomainException(
     ErrorCode.IMPORT_UPLOAD_CLOSED,
-    409,
     'This upload is closed: the job has started, or a newer upload of the same file replaced it',
   );
 }
@@ -66,7 +65,7 @@ export class ImportsService {
    */
   async create(actor: Actor, dto: CreateImportDto): Promise<ImportCreatedView> {
     if (actor.jurisdiction.length === 0) {
-      throw new DomainException(ErrorCode.FORBIDDEN, 403, 'Your token names no jurisdiction to import into');
+      throw new DomainException(ErrorCode.FORBIDDEN, 'Your token names no jurisdiction to import into');
     }
     const columns = this.checkColumns(dto.columns);
     const now = this.clock.now();
@@ -85,7 +84,6 @@ export class ImportsService {
       if (!visibleTo(job, actor)) {
         throw new DomainException(
           ErrorCode.IMPORT_FILE_ALREADY_IMPORTED,
-          409,
           'This file was already imported by an office whose jurisdiction yours does not cover',
         );
       }
@@ -153,7 +151,6 @@ export class ImportsService {
       if (count !== dto.rowCount) {
         throw new DomainException(
           ErrorCode.IMPORT_INCOMPLETE,
-          409,
           `The job has ${count} of the ${dto.rowCount} rows announced; upload the file again`,
         );
       }

@@ -67,7 +67,7 @@ function text(value: string, field: string): string {
 }
 
 function letterNotFound(): DomainException {
-  return new DomainException(ErrorCode.LETTER_NOT_FOUND, 404, 'No letter with this id in your jurisdiction');
+  return new DomainException(ErrorCode.LETTER_NOT_FOUND, 'No letter with this id in your jurisdiction');
 }
 
 /**
@@ -240,7 +240,6 @@ export class LettersService {
       if (letter.status !== LetterStatus.Signed) {
         throw new DomainException(
           ErrorCode.LETTER_NOT_SIGNED,
-          409,
           `Only a signed letter can be revoked; this one is ${letter.status}`,
         );
       }
@@ -282,7 +281,6 @@ export class LettersService {
       if (found.status === LetterStatus.Draft) {
         throw new DomainException(
           ErrorCode.LETTER_NOT_ISSUED,
-          409,
           'A draft has no PDF: the letter is printed once the village head has signed it',
         );
       }
@@ -320,7 +318,7 @@ export class LettersService {
   async verify(code: string, requestId?: string): Promise<LetterVerificationView> {
     const normalized = normalizeVerificationCode(code);
     const notFound = () =>
-      new DomainException(ErrorCode.LETTER_NOT_FOUND, 404, 'No letter has this verification code');
+      new DomainException(ErrorCode.LETTER_NOT_FOUND, 'No letter has this verification code');
     if (normalized === undefined) throw notFound();
     return this.dataSource.transaction(async (m) => {
       const letter = await m.findOne(Letter, { where: { verificationCode: normalized } });
@@ -358,7 +356,6 @@ export class LettersService {
     if (letter.status !== LetterStatus.Draft) {
       throw new DomainException(
         ErrorCode.LETTER_NOT_DRAFT,
-        409,
         `Only a draft can be signed; this letter is ${letter.status}`,
       );
     }
@@ -381,7 +378,6 @@ export class LettersService {
     if (validUntil !== null && validUntil < today) {
       throw new DomainException(
         ErrorCode.LETTER_VALIDITY_ENDED,
-        422,
         `The letter would be valid only until ${validUntil}, before today; draft it again with a later validity`,
       );
     }
@@ -523,7 +519,6 @@ export class LettersService {
     ) {
       throw new DomainException(
         ErrorCode.RESIDENT_NOT_DECEASED,
-        422,
         `A ${type} letter is for a resident recorded as deceased; register the death first`,
       );
     }

@@ -19,7 +19,6 @@ export function assertActive(
   if (resident.deactivatedAt) {
     throw new DomainException(
       ErrorCode.RESIDENT_DEACTIVATED,
-      422,
       `${who}'s record was deactivated as a duplicate; use the record that was kept`,
       errors,
     );
@@ -27,18 +26,16 @@ export function assertActive(
   if (resident.status === ResidentStatus.Hidup || o.allow?.includes(resident.status)) return;
   switch (resident.status) {
     case ResidentStatus.Mati:
-      throw new DomainException(ErrorCode.RESIDENT_DECEASED, 422, `${who} is deceased`, errors);
+      throw new DomainException(ErrorCode.RESIDENT_DECEASED, `${who} is deceased`, errors);
     case ResidentStatus.Pindah:
       throw new DomainException(
         ErrorCode.RESIDENT_MOVED_OUT,
-        422,
         `${who} has moved out of the registry; register a move in first`,
         errors,
       );
     default:
       throw new DomainException(
         ErrorCode.RESIDENT_NOT_ACTIVE,
-        422,
         `${who} is not active (status ${resident.status})`,
         errors,
       );
@@ -48,7 +45,7 @@ export function assertActive(
 /** A date after the registry's today: VALIDATION_FAILED on the field. */
 export function assertNotInFuture(date: string, today: string, field: string): void {
   if (date > today) {
-    throw new DomainException(ErrorCode.VALIDATION_FAILED, 400, 'The request is not valid', [
+    throw new DomainException(ErrorCode.VALIDATION_FAILED, 'The request is not valid', [
       { field, code: 'notInFuture', message: `${field} cannot be after today` },
     ]);
   }

@@ -45,14 +45,13 @@ interface Mover {
 function nikAlreadyRegistered(field: string): DomainException {
   return new DomainException(
     ErrorCode.NIK_ALREADY_REGISTERED,
-    409,
     'A living resident of this registry has this NIK: they cannot move in',
     [{ field, code: 'unique', message: `${field} is already registered as a living resident` }],
   );
 }
 
 function dateBeforeBirth(): DomainException {
-  return new DomainException(ErrorCode.DATE_BEFORE_BIRTH, 422, 'The move is dated before a mover’s birth', [
+  return new DomainException(ErrorCode.DATE_BEFORE_BIRTH, 'The move is dated before a mover’s birth', [
     { field: 'movedOn', code: 'afterBirth', message: 'movedOn is before the birth date of a person moving' },
   ]);
 }
@@ -213,7 +212,6 @@ export class MovesService {
     if (newCard ? heads !== 1 : heads !== 0) {
       throw new DomainException(
         ErrorCode.INVALID_RELATIONSHIP,
-        422,
         newCard
           ? 'A new family card needs exactly one KEPALA_KELUARGA among the people moving in'
           : 'The card already has a head: people joining it take another relationship',

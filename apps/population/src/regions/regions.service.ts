@@ -60,7 +60,7 @@ export class RegionsService {
         : await this.levels(this.dataSource.manager, code);
     const own = level === undefined ? undefined : rows.get(level);
     if (!own) {
-      throw new DomainException(ErrorCode.REGION_NOT_FOUND, 404, 'No region has this code');
+      throw new DomainException(ErrorCode.REGION_NOT_FOUND, 'No region has this code');
     }
     const ref = (l: RegionLevel): RegionRefView | null => {
       const row = l === level ? undefined : rows.get(l);

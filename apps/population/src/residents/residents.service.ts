@@ -125,7 +125,6 @@ export class ResidentsService {
       if (isUniqueViolation(error, 'residents_nik_uq')) {
         throw new DomainException(
           ErrorCode.NIK_ALREADY_REGISTERED,
-          409,
           'A resident with this NIK is already registered',
           [{ field: 'nik', code: 'unique', message: 'nik is already registered' }],
         );
@@ -341,11 +340,7 @@ export class ResidentsService {
         set('address.street', 'street', requiredText(dto.address.street, 'address.street'));
       }
       if (changes.length === 0) {
-        throw new DomainException(
-          ErrorCode.NOTHING_TO_CHANGE,
-          422,
-          'The correction does not change any field',
-        );
+        throw new DomainException(ErrorCode.NOTHING_TO_CHANGE, 'The correction does not change any field');
       }
 
       const now = this.clock.now();

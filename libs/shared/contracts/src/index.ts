@@ -2,6 +2,8 @@ export * from './common/actor';
 export * from './common/actor.dto';
 export * from './common/cloud-event';
 export * from './common/errors';
+export * from './errors/error-codes';
+export * from './errors/error-definition';
 export * from './events/event-map';
 export * from './events/health/anc-visit-recorded.v1';
 export * from './events/health/immunization-given.v1';

@@ -34,7 +34,7 @@ class TestController {
 
   @MessagePattern('rpc.test.conflict')
   conflict(): never {
-    throw new DomainException(ErrorCode.NIK_ALREADY_REGISTERED, 409, 'This NIK is already registered');
+    throw new DomainException(ErrorCode.NIK_ALREADY_REGISTERED, 'This NIK is already registered');
   }
 
   @MessagePattern('rpc.test.crash')

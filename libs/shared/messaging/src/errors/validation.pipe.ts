@@ -17,7 +17,6 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) =>
       new DomainException(
         ErrorCode.VALIDATION_FAILED,
-        400,
         'The request has invalid fields',
         toFieldErrors(errors),
       ),

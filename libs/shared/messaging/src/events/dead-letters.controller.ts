@@ -17,7 +17,7 @@ type ReplayRequest = DeadLettersRpc['replay']['request'];
 function requireAdmin(request: { actor?: { roles?: unknown } } | undefined): void {
   const roles = request?.actor?.roles;
   if (!Array.isArray(roles) || !roles.includes(Role.Admin)) {
-    throw new DomainException(ErrorCode.FORBIDDEN, 403, 'Dead letters are for administrators');
+    throw new DomainException(ErrorCode.FORBIDDEN, 'Dead letters are for administrators');
   }
 }
 
@@ -41,7 +41,7 @@ export function createDeadLettersController(service: string): Type<unknown> {
     replay(@Payload() request: ReplayRequest): Promise<DeadLetterView> {
       requireAdmin(request);
       if (typeof request.id !== 'string') {
-        throw new DomainException(ErrorCode.VALIDATION_FAILED, 400, 'id is required', [
+        throw new DomainException(ErrorCode.VALIDATION_FAILED, 'id is required', [
           { field: 'id', code: 'isUuid', message: 'id must be a UUID' },
         ]);
       }

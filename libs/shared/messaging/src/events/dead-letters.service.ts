@@ -49,7 +49,7 @@ export class DeadLettersService {
    * the new error and one more attempt, and the error is thrown.
    */
   async replay(id: string): Promise<DeadLetterView> {
-    const notFound = new DomainException(ErrorCode.DEAD_LETTER_NOT_FOUND, 404, 'No dead letter with this id');
+    const notFound = new DomainException(ErrorCode.DEAD_LETTER_NOT_FOUND, 'No dead letter with this id');
     if (!UUID.test(id)) throw notFound;
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -61,7 +61,6 @@ export class DeadLettersService {
         if (row.replayed_at) {
           throw new DomainException(
             ErrorCode.DEAD_LETTER_ALREADY_REPLAYED,
-            409,
             'This dead letter was already replayed',
           );
         }
@@ -69,7 +68,6 @@ export class DeadLettersService {
         if (!registration) {
           throw new DomainException(
             ErrorCode.DEAD_LETTER_NOT_FOUND,
-            404,
             `The consumer ${row.consumer} of this dead letter no longer exists in ${this.options.service}`,
           );
         }

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nestjs/common';
 import { NatsContext } from '@nestjs/microservices';
-import { ErrorCode, type ServiceErrorBody } from '@terpadu/contracts';
+import { ErrorCode, type ServiceErrorBody, serviceErrorBody } from '@terpadu/contracts';
 import { type Observable, throwError } from 'rxjs';
 import { DomainException } from '../errors/domain.exception';
 
@@ -29,7 +29,7 @@ export function toServiceErrorBody(exception: unknown, subject: string, logger: 
       ? exception
       : new Error(typeof exception === 'string' ? exception : 'non-Error thrown');
   logger.error(`Unhandled error answering ${subject}: ${error.name}: ${error.message}`, error.stack);
-  return { code: ErrorCode.INTERNAL_ERROR, status: 500, detail: 'The service failed to process the request' };
+  return serviceErrorBody(ErrorCode.INTERNAL_ERROR, 'The service failed to process the request');
 }
 
 function subjectOf(host: ArgumentsHost): string {

@@ -1,4 +1,4 @@
-import { ErrorCode, isServiceErrorBody, type ServiceErrorBody } from '@terpadu/contracts';
+import { ErrorCode, isServiceErrorBody, type ServiceErrorBody, serviceErrorBody } from '@terpadu/contracts';
 import { TimeoutError } from 'rxjs';
 
 /** What RpcClient.send rejects with: the service's own error, or why the service could not answer. */
@@ -17,24 +17,20 @@ export class ServiceCallError extends Error {
     if (isServiceErrorBody(error)) return new ServiceCallError(error, subject);
     if (error instanceof TimeoutError) {
       return new ServiceCallError(
-        {
-          code: ErrorCode.UPSTREAM_TIMEOUT,
-          status: 504,
-          detail: `The service did not answer within ${timeoutMs} ms`,
-        },
+        serviceErrorBody(ErrorCode.UPSTREAM_TIMEOUT, `The service did not answer within ${timeoutMs} ms`),
         subject,
       );
     }
     if (isNestErrorPacket(error)) {
       // Nest's default answer for an exception no filter mapped: the service failed.
       return new ServiceCallError(
-        { code: ErrorCode.INTERNAL_ERROR, status: 500, detail: 'The service failed to process the request' },
+        serviceErrorBody(ErrorCode.INTERNAL_ERROR, 'The service failed to process the request'),
         subject,
       );
     }
     // No responders, connection refused or lost, no handler for the subject, an empty reply.
     return new ServiceCallError(
-      { code: ErrorCode.SERVICE_UNAVAILABLE, status: 503, detail: 'The service is not available' },
+      serviceErrorBody(ErrorCode.SERVICE_UNAVAILABLE, 'The service is not available'),
       subject,
     );
   }
