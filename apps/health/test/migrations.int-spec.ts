@@ -55,3 +55,51 @@ describe('health migrations', () => {
     expect(again.migrations).toHaveLength(ALL_MIGRATIONS.length);
   });
 });
+
+describe('AdoptPersonProjectionConsumer1796010000007', () => {
+  let postgres: TestPostgres;
+  beforeAll(async () => {
+    postgres = await startPostgres();
+  });
+  afterAll(() => postgres?.stop());
+
+  it("hands the per-handler consumers' inbox and dead letters to person-projection, and back on revert", async () => {
+    const url = await postgres.createDatabase('health_adopt_consumer');
+    await migrateService(HEALTH_SERVICE, url);
+    await migrateService(HEALTH_SERVICE, url, { revert: true });
+    const db = new DataSource(serviceDataSourceOptions(HEALTH_SERVICE, url));
+    await db.initialize();
+    try {
+      const registered = '0b8f7f0e-3f7e-4c55-9d0e-111111111111';
+      const card = '0b8f7f0e-3f7e-4c55-9d0e-222222222222';
+      await db.query(`INSERT INTO inbox (consumer, event_id) VALUES ($1, $2), ($3, $4), ('other__x', $2)`, [
+        'health__PopulationEventsHandler-onResidentRegistered',
+        registered,
+        'health__PopulationEventsHandler-onFamilyCardChanged',
+        card,
+      ]);
+      await db.query(
+        `INSERT INTO dead_letters (id, consumer, event_id, event_type, envelope, headers, error, attempts)
+         VALUES (gen_random_uuid(), $1, $2, 'evt.population.family-card.changed.v1', '{}', '{}', 'parked', 5)`,
+        ['health__PopulationEventsHandler-onFamilyCardChanged', card],
+      );
+      await migrateService(HEALTH_SERVICE, url);
+      const inbox = await db.query<{ event_id: string }[]>(
+        `SELECT event_id FROM inbox WHERE consumer = 'health__person-projection' ORDER BY event_id`,
+      );
+      expect(inbox.map((r) => r.event_id)).toEqual([registered, card]);
+      await expect(db.query(`SELECT consumer FROM dead_letters`)).resolves.toEqual([
+        { consumer: 'health__person-projection' },
+      ]);
+      await migrateService(HEALTH_SERVICE, url, { revert: true });
+      await expect(
+        db.query(`SELECT count(*)::int AS n FROM inbox WHERE consumer = 'health__person-projection'`),
+      ).resolves.toEqual([{ n: 0 }]);
+      await expect(db.query(`SELECT consumer FROM dead_letters`)).resolves.toEqual([
+        { consumer: 'health__PopulationEventsHandler-onFamilyCardChanged' },
+      ]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});

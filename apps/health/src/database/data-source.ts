@@ -17,6 +17,7 @@ import { CreateChildSchedules1796010000002 } from './migrations/1796010000002-cr
 import { CreatePregnancies1796010000003 } from './migrations/1796010000003-create-pregnancies';
 import { CreateCheckupsAndInsurance1796010000004 } from './migrations/1796010000004-create-checkups-and-insurance';
 import { AddPersonDeactivation1796010000006 } from './migrations/1796010000006-add-person-deactivation';
+import { AdoptPersonProjectionConsumer1796010000007 } from './migrations/1796010000007-adopt-person-projection-consumer';
 
 export const HEALTH_ENTITIES = [
   AncVisit,
@@ -39,6 +40,7 @@ export const HEALTH_MIGRATIONS = [
   CreatePregnancies1796010000003,
   CreateCheckupsAndInsurance1796010000004,
   AddPersonDeactivation1796010000006,
+  AdoptPersonProjectionConsumer1796010000007,
 ];
 
 /** The health service as the kit knows it: main.ts, migrate.ts and the specs read it. */

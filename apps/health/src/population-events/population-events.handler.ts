@@ -18,7 +18,7 @@ import {
   type ResidentUpdatedV1,
   ScheduleOrigin,
 } from '@terpadu/contracts';
-import { OnEvent } from '@terpadu/messaging';
+import { EventConsumer, OnEvent } from '@terpadu/messaging';
 import type { EntityManager } from 'typeorm';
 import { calendarDate, Clock } from '@terpadu/clock';
 import { SchedulesService } from '../immunizations/schedules.service';
@@ -34,6 +34,7 @@ import { DuplicateMergeService } from './duplicate-merge.service';
  * (after its registration has arrived) or parked as a dead letter.
  */
 @Injectable()
+@EventConsumer('person-projection')
 export class PopulationEventsHandler {
   constructor(
     private readonly clock: Clock,

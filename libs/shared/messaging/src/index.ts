@@ -8,7 +8,7 @@ export {
   type AnyEventHandler,
   type EventHandlerRegistration,
 } from './events/event-consumers';
-export { OnEvent, type EventHandler } from './events/on-event.decorator';
+export { EventConsumer, OnEvent, type EventHandler } from './events/on-event.decorator';
 export { OutboxRelay } from './events/outbox-relay';
 export { OutboxService, type AddEventOptions, type OutboxEvent } from './events/outbox.service';
 export { ensureStream } from './events/streams';

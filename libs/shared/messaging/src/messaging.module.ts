@@ -12,7 +12,7 @@ import type { EventSubject } from '@terpadu/contracts';
 import { createDeadLettersController } from './events/dead-letters.controller';
 import { DeadLettersService } from './events/dead-letters.service';
 import { type AnyEventHandler, EventConsumers } from './events/event-consumers';
-import { ON_EVENT_METADATA } from './events/on-event.decorator';
+import { EVENT_CONSUMER_METADATA, ON_EVENT_METADATA } from './events/on-event.decorator';
 import { OutboxRelay } from './events/outbox-relay';
 import { OutboxService } from './events/outbox.service';
 import {
@@ -39,19 +39,35 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     private readonly relay: OutboxRelay,
   ) {}
 
+  /**
+   * Registers each provider that has @OnEvent methods as one consumer under its @EventConsumer
+   * name. Fails the boot for handlers without a name, two classes with one name (EventConsumers)
+   * and two methods of one class for one subject.
+   */
   onModuleInit(): void {
     for (const wrapper of [...this.discovery.getProviders(), ...this.discovery.getControllers()]) {
       const instance: unknown = wrapper.instance;
       if (!wrapper.isDependencyTreeStatic() || typeof instance !== 'object' || instance === null) continue;
       const prototype = Object.getPrototypeOf(instance) as object;
+      const handlers = new Map<EventSubject, AnyEventHandler>();
       for (const method of this.metadataScanner.getAllMethodNames(prototype)) {
         const fn = (instance as Record<string, unknown>)[method];
         if (typeof fn !== 'function') continue;
         const subject = this.reflector.get<EventSubject | undefined>(ON_EVENT_METADATA, fn as () => unknown);
         if (!subject) continue;
-        const handler = (fn as AnyEventHandler).bind(instance);
-        this.consumers.register(`${instance.constructor.name}-${method}`, subject, handler);
+        if (handlers.has(subject)) {
+          throw new Error(`${instance.constructor.name} has two @OnEvent(${subject}) methods`);
+        }
+        handlers.set(subject, (fn as AnyEventHandler).bind(instance));
       }
+      if (handlers.size === 0) continue;
+      const name = this.reflector.get<string | undefined>(EVENT_CONSUMER_METADATA, instance.constructor);
+      if (!name) {
+        throw new Error(
+          `${instance.constructor.name} has @OnEvent handlers but no @EventConsumer('<name>'): every consumer needs an explicit, stable name`,
+        );
+      }
+      this.consumers.register(name, handlers);
     }
   }
 
@@ -71,7 +87,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
 
 /**
  * Events for one service: the NATS connection, OutboxService, the outbox relay (unless
- * `relay: false`), a durable consumer per @OnEvent method, and the dead-letter RPC handlers on
+ * `relay: false`), a durable consumer per @EventConsumer class, and the dead-letter RPC handlers on
  * `rpc.<service>.dead-letters.list|replay` (served by the service's NATS microservice).
  * Needs TypeOrmModule's DataSource in the app.
  */

@@ -9,8 +9,11 @@ import {
   deadLettersListSubject,
   deadLettersReplaySubject,
   ErrorCode,
+  BIRTH_REGISTERED_V1,
   RESIDENT_REGISTERED_V1,
+  RESIDENT_UPDATED_V1,
   type ResidentRegisteredV1,
+  type ResidentUpdatedV1,
   Role,
   STREAMS,
 } from '@terpadu/contracts';
@@ -19,6 +22,7 @@ import { startNats, startPostgres, type TestNats, type TestPostgres } from '@ter
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   consumerName,
+  EventConsumer,
   EventConsumers,
   OnEvent,
   OutboxService,
@@ -29,6 +33,7 @@ import {
 import { eventually, migrate, natsAdmin, registered, startService } from './support';
 
 @Injectable()
+@EventConsumer('flaky-projection')
 class FlakyProjection {
   failing = true;
   calls = 0;
@@ -38,6 +43,65 @@ class FlakyProjection {
     this.calls += 1;
     await manager.query(`INSERT INTO effects (consumer, event_id) VALUES ('flaky', $1)`, [event.id]);
     if (this.failing) throw new Error(`projection store rejected resident ${event.data.residentId}`);
+  }
+}
+
+/** The same consumer, as code renamed later: another class, another method name, the same name. */
+@Injectable()
+@EventConsumer('renamed-projection')
+class ProjectionBeforeRename {
+  @OnEvent(RESIDENT_REGISTERED_V1)
+  async onRegistered(event: CloudEvent<ResidentRegisteredV1>, manager: EntityManager): Promise<void> {
+    await manager.query(`INSERT INTO effects (consumer, event_id) VALUES ('before', $1)`, [event.id]);
+  }
+}
+
+@Injectable()
+@EventConsumer('renamed-projection')
+class ProjectionAfterRename {
+  @OnEvent(RESIDENT_REGISTERED_V1)
+  async whenResidentRegistered(
+    event: CloudEvent<ResidentRegisteredV1>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(`INSERT INTO effects (consumer, event_id) VALUES ('after', $1)`, [event.id]);
+  }
+}
+
+@Injectable()
+class Unnamed {
+  @OnEvent(RESIDENT_REGISTERED_V1)
+  async onRegistered(): Promise<void> {}
+}
+
+@Injectable()
+@EventConsumer('one-name')
+class FirstOfOneName {
+  @OnEvent(RESIDENT_REGISTERED_V1)
+  async onRegistered(): Promise<void> {}
+}
+
+@Injectable()
+@EventConsumer('one-name')
+class SecondOfOneName {
+  @OnEvent(RESIDENT_UPDATED_V1)
+  async onUpdated(): Promise<void> {}
+}
+
+/** One consumer for two subjects of one stream: sees them in stream order, other subjects acked. */
+@Injectable()
+@EventConsumer('ordered-projection')
+class OrderedProjection {
+  readonly seen: string[] = [];
+
+  @OnEvent(RESIDENT_REGISTERED_V1)
+  async onRegistered(event: CloudEvent<ResidentRegisteredV1>): Promise<void> {
+    this.seen.push(`registered ${event.data.residentId}`);
+  }
+
+  @OnEvent(RESIDENT_UPDATED_V1)
+  async onUpdated(event: CloudEvent<ResidentUpdatedV1>): Promise<void> {
+    this.seen.push(`updated ${event.data.residentId}`);
   }
 }
 
@@ -107,7 +171,7 @@ describe(EventConsumers.name, () => {
       const h = natsHeaders();
       await js.publish(RESIDENT_REGISTERED_V1, JSON.stringify(event), { msgID: randomUUID(), headers: h });
     }
-    const name = consumerName('projection', 'FlakyProjection-onRegistered');
+    const name = consumerName('projection', 'flaky-projection');
     await eventually('both deliveries acked', async () => {
       const info = await jsm.consumers.info(STREAMS.population.name, name);
       return info.ack_floor.stream_seq === 2 && info.num_ack_pending === 0;
@@ -120,6 +184,97 @@ describe(EventConsumers.name, () => {
     expect(inbox).toEqual([{ consumer: name }]);
   });
 
+  it('keeps a consumer identity by its explicit name: renamed code goes on where it left off', async () => {
+    const projection = { service: 'projection', natsUrl: nats.url, relay: false };
+    const before = await startService({
+      databaseUrl: url,
+      messaging: projection,
+      providers: [ProjectionBeforeRename],
+    });
+    const producer = await startService({
+      databaseUrl: url,
+      messaging: { service: 'population', natsUrl: nats.url },
+    });
+    apps.push(producer);
+    const first = await db.transaction((m) =>
+      producer.get(OutboxService).add(m, RESIDENT_REGISTERED_V1, registered()),
+    );
+    await eventually('the first event handled', async () => (await effects(first)) === 1, 30_000);
+    await before.close();
+
+    const after = await startService({
+      databaseUrl: url,
+      messaging: projection,
+      providers: [ProjectionAfterRename],
+    });
+    apps.push(after);
+    const second = await db.transaction((m) =>
+      producer.get(OutboxService).add(m, RESIDENT_REGISTERED_V1, registered()),
+    );
+    await eventually('the second event handled', async () => (await effects(second)) === 1, 30_000);
+    const rows = await db.query<{ consumer: string; event_id: string }[]>(
+      `SELECT consumer, event_id FROM effects ORDER BY consumer`,
+    );
+    // The renamed handler did not replay the stream: the first event stays handled once, by the old code.
+    expect(rows).toEqual([
+      { consumer: 'after', event_id: second },
+      { consumer: 'before', event_id: first },
+    ]);
+    const consumers: string[] = [];
+    for await (const c of jsm.consumers.list(STREAMS.population.name)) consumers.push(c.name);
+    expect(consumers).toEqual([consumerName('projection', 'renamed-projection')]);
+  });
+
+  it('fails at boot for a handler without a consumer name, and for two consumers of one name', async () => {
+    const messaging = { service: 'projection', natsUrl: nats.url, relay: false };
+    await expect(startService({ databaseUrl: url, messaging, providers: [Unnamed] })).rejects.toThrow(
+      /Unnamed has @OnEvent handlers but no @EventConsumer/,
+    );
+    await expect(
+      startService({ databaseUrl: url, messaging, providers: [FirstOfOneName, SecondOfOneName] }),
+    ).rejects.toThrow(/Two event consumers are named one-name/);
+  });
+
+  it('runs the handlers of one consumer on one durable consumer, in stream order, acking other subjects', async () => {
+    const app = await startService({
+      databaseUrl: url,
+      messaging: { service: 'projection', natsUrl: nats.url, relay: false },
+      providers: [OrderedProjection],
+    });
+    apps.push(app);
+    const producer = await startService({
+      databaseUrl: url,
+      messaging: { service: 'population', natsUrl: nats.url },
+    });
+    apps.push(producer);
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    await db.transaction(async (m) => {
+      const outbox = producer.get(OutboxService);
+      for (const id of ids) {
+        await outbox.add(m, RESIDENT_REGISTERED_V1, registered(id));
+        // A subject of the stream that this consumer does not handle.
+        await outbox.add(m, BIRTH_REGISTERED_V1, { noise: true } as never);
+        await outbox.add(m, RESIDENT_UPDATED_V1, { ...registered(id), deactivation: null } as never);
+      }
+    });
+    const projection = app.get(OrderedProjection);
+    await eventually('every event handled', async () => projection.seen.length === 6, 30_000);
+    expect(projection.seen).toEqual(ids.flatMap((id) => [`registered ${id}`, `updated ${id}`]));
+    const name = consumerName('projection', 'ordered-projection');
+    await eventually('all nine acked', async () => {
+      const info = await jsm.consumers.info(STREAMS.population.name, name);
+      return info.ack_floor.stream_seq === 9 && info.num_ack_pending === 0;
+    });
+    await expect(jsm.consumers.info(STREAMS.population.name, name)).resolves.toMatchObject({
+      config: { filter_subject: 'evt.population.>' },
+    });
+    const inbox = await db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM inbox WHERE consumer = $1`,
+      [name],
+    );
+    expect(inbox[0].n).toBe(6);
+  });
+
   it('recreates its durable consumer when it is deleted, and goes on handling events', async () => {
     const app = await startService({
       databaseUrl: url,
@@ -128,7 +283,7 @@ describe(EventConsumers.name, () => {
     });
     apps.push(app);
     app.get(FlakyProjection).failing = false;
-    const name = consumerName('projection', 'FlakyProjection-onRegistered');
+    const name = consumerName('projection', 'flaky-projection');
     await eventually('the durable consumer', () => jsm.consumers.info(STREAMS.population.name, name));
     await jsm.consumers.delete(STREAMS.population.name, name);
 
@@ -179,7 +334,7 @@ describe(EventConsumers.name, () => {
       producer.get(OutboxService).add(m, RESIDENT_REGISTERED_V1, data),
     );
 
-    const consumer = consumerName('projection', 'FlakyProjection-onRegistered');
+    const consumer = consumerName('projection', 'flaky-projection');
     const [parked] = await eventually('the dead letter', async () => {
       const rows = await db.query<{ id: string; error: string; attempts: number; event_id: string }[]>(
         `SELECT id, error, attempts, event_id FROM dead_letters WHERE consumer = $1`,

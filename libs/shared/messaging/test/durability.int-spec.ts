@@ -65,7 +65,7 @@ describe('event durability across processes', () => {
   let admin: { nc: NatsConnection; jsm: JetStreamManager };
   let producer: INestApplicationContext;
   const children: ConsumerProcess[] = [];
-  const consumer = consumerName('projection', 'Projection-onRegistered');
+  const consumer = consumerName('projection', 'projection');
 
   beforeAll(async () => {
     pg = await startPostgres();

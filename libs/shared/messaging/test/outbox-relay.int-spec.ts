@@ -14,6 +14,7 @@ import {
   currentTraceparent,
   NatsClient,
   NatsHealth,
+  EventConsumer,
   OnEvent,
   OutboxRelay,
   OutboxService,
@@ -22,6 +23,7 @@ import {
 import { eventually, migrate, natsAdmin, registered, startService, traceId } from './support';
 
 @Injectable()
+@EventConsumer('projection')
 class Projection {
   readonly seen: { event: CloudEvent<ResidentRegisteredV1>; traceparent: string | undefined }[] = [];
 

@@ -26,23 +26,27 @@ import { childTraceparent, runWithTraceparent } from './trace-context';
 export type AnyEventHandler = (event: CloudEvent<unknown>, manager: EntityManager) => Promise<void>;
 
 export interface EventHandlerRegistration {
-  /** Durable consumer name, also the inbox/dead-letter `consumer`: `<service>__<Class>-<method>`. */
+  /** Durable consumer name, also the inbox/dead-letter `consumer`: `<service>__<@EventConsumer name>`. */
   consumer: string;
-  subject: EventSubject;
+  /** The subjects it handles, each by one handler; all in one stream. */
+  handlers: ReadonlyMap<EventSubject, AnyEventHandler>;
   stream: StreamDefinition;
-  handle: AnyEventHandler;
+  /** What the durable consumer is filtered on: the one subject, or the stream's subjects for several. */
+  filterSubject: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PENDING = 256;
 
-/** A JetStream consumer name from a service and a handler (letters, digits, `_` and `-` only). */
-export function consumerName(service: string, handler: string): string {
-  return `${service}__${handler}`.replace(/[^A-Za-z0-9_-]/g, '-');
+/** A JetStream consumer name from a service and a consumer's name (letters, digits, `_` and `-` only). */
+export function consumerName(service: string, name: string): string {
+  return `${service}__${name}`.replace(/[^A-Za-z0-9_-]/g, '-');
 }
 
 /**
- * Runs every registered event handler on its own durable pull consumer.
+ * Runs every registered consumer (an @EventConsumer class) on its own durable pull consumer, one
+ * message at a time in stream order; a message whose subject the consumer has no handler for is
+ * acked at once.
  *
  * Per message: one transaction inserts (consumer, event id) into the inbox and runs the handler;
  * only after it commits is the message acked. A duplicate (the inbox row exists) is acked without
@@ -64,18 +68,26 @@ export class EventConsumers {
     private readonly nats: NatsClient,
   ) {}
 
-  /** Adds a handler; MessagingModule registers every @OnEvent method before start(). */
-  register(handlerName: string, subject: EventSubject, handle: AnyEventHandler): EventHandlerRegistration {
-    const stream = streamForSubject(subject);
-    if (!stream) throw new Error(`No stream captures ${subject}: add its domain to STREAMS`);
-    const registration = {
-      consumer: consumerName(this.options.service, handlerName),
-      subject,
+  /** Adds a consumer; MessagingModule registers every @EventConsumer class before start(). */
+  register(name: string, handlers: ReadonlyMap<EventSubject, AnyEventHandler>): EventHandlerRegistration {
+    const subjects = [...handlers.keys()];
+    const streams = new Set(subjects.map((subject) => streamForSubject(subject)));
+    const [stream] = streams;
+    if (!stream) throw new Error(`No stream captures ${subjects.join(', ')}: add its domain to STREAMS`);
+    if (streams.size > 1) {
+      throw new Error(`Consumer ${name} handles subjects of several streams: one consumer reads one stream`);
+    }
+    if (subjects.length > 1 && stream.subjects.length !== 1) {
+      throw new Error(`Consumer ${name}: stream ${stream.name} has several subjects to filter on`);
+    }
+    const registration: EventHandlerRegistration = {
+      consumer: consumerName(this.options.service, name),
+      handlers,
       stream,
-      handle,
+      filterSubject: subjects.length === 1 ? subjects[0] : stream.subjects[0],
     };
     if (this.registrations.has(registration.consumer))
-      throw new Error(`Duplicate event consumer ${registration.consumer}`);
+      throw new Error(`Two event consumers are named ${name}: a consumer name is used once per service`);
     this.registrations.set(registration.consumer, registration);
     if (this.stopping) this.loops.push(this.consume(registration, this.stopping.signal));
     return registration;
@@ -120,7 +132,9 @@ export class EventConsumers {
       [registration.consumer, event.id],
     );
     if (inserted.length === 0) return false;
-    await runWithTraceparent(childTraceparent(traceparent), () => registration.handle(event, manager));
+    const handle = registration.handlers.get(event.type as EventSubject);
+    if (!handle) throw new Error(`${registration.consumer} has no handler for ${event.type}`);
+    await runWithTraceparent(childTraceparent(traceparent), () => handle(event, manager));
     return true;
   }
 
@@ -178,7 +192,7 @@ export class EventConsumers {
     if (!existing) {
       await jsm.consumers.add(r.stream.name, {
         durable_name: r.consumer,
-        filter_subject: r.subject,
+        filter_subject: r.filterSubject,
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
         ack_wait: ackWait,
@@ -186,12 +200,20 @@ export class EventConsumers {
         max_deliver: -1,
         max_ack_pending: MAX_PENDING,
       });
-    } else if (existing.config.ack_wait !== ackWait || existing.config.filter_subject !== r.subject) {
-      await jsm.consumers.update(r.stream.name, r.consumer, { ack_wait: ackWait, filter_subject: r.subject });
+    } else if (existing.config.ack_wait !== ackWait || existing.config.filter_subject !== r.filterSubject) {
+      await jsm.consumers.update(r.stream.name, r.consumer, {
+        ack_wait: ackWait,
+        filter_subject: r.filterSubject,
+      });
     }
   }
 
   private async process(registration: EventHandlerRegistration, msg: JsMsg): Promise<void> {
+    // A stream-wide consumer also sees the subjects it does not handle: nothing to do for them.
+    if (!registration.handlers.has(msg.subject as EventSubject)) {
+      msg.ack();
+      return;
+    }
     const headers = msg.headers as MsgHdrs | undefined;
     const traceparent = headers?.get('traceparent') || undefined;
     const event = parseEnvelope(msg.data);
@@ -201,6 +223,16 @@ export class EventConsumers {
         msg,
         unreadable(msg, headers),
         'Unreadable CloudEvent envelope',
+        traceparent,
+      );
+      return;
+    }
+    if (event.type !== msg.subject) {
+      await this.park(
+        registration,
+        msg,
+        event,
+        `CloudEvent type ${event.type} differs from its subject`,
         traceparent,
       );
       return;
