@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { FamilyCardsModule } from '../family-cards/family-cards.module';
-import { LifeEventsModule } from '../life-events/life-events.module';
+import { RegistryModule } from '../registry/registry.module';
 import { DeathsController } from './deaths.controller';
 import { DeathsService } from './deaths.service';
 
 @Module({
-  imports: [AccessLogModule, FamilyCardsModule, LifeEventsModule],
+  imports: [AccessLogModule, FamilyCardsModule, RegistryModule],
   controllers: [DeathsController],
   providers: [DeathsService],
 })

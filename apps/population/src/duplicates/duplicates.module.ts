@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { FamilyCardsModule } from '../family-cards/family-cards.module';
-import { LifeEventsModule } from '../life-events/life-events.module';
+import { RegistryModule } from '../registry/registry.module';
 import { DuplicatesController } from './duplicates.controller';
 import { DuplicatesService } from './duplicates.service';
 
 @Module({
-  imports: [AccessLogModule, FamilyCardsModule, LifeEventsModule],
+  imports: [AccessLogModule, FamilyCardsModule, RegistryModule],
   controllers: [DuplicatesController],
   providers: [DuplicatesService],
   exports: [DuplicatesService],

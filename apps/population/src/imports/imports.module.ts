@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { RegionsModule } from '../regions/regions.module';
+import { RegistryModule } from '../registry/registry.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { ImportBatchService } from './import-batch.service';
 import { IMPORT_OPTIONS, type ImportOptions } from './import-options';
@@ -14,7 +15,7 @@ export class ImportsModule {
   static forRoot(options: Pick<ImportOptions, 'batchSize'> & Partial<ImportOptions>): DynamicModule {
     return {
       module: ImportsModule,
-      imports: [AccessLogModule, RegionsModule, ResidentsModule],
+      imports: [AccessLogModule, RegionsModule, RegistryModule, ResidentsModule],
       controllers: [ImportsController],
       providers: [
         ImportBatchService,
