@@ -7,7 +7,7 @@ import { nodeBinary, startPostgres, type TestPostgres, workspaceRoot } from '@te
 import { DataSource } from 'typeorm';
 import { serviceDataSourceOptions, migrateService } from '@terpadu/service-kit';
 import { POPULATION_SERVICE } from '../src/database/data-source';
-import { Resident } from '../src/residents/resident.entity';
+import { Resident } from '../src/registry/resident.entity';
 
 /**
  * The trap of public validators: a SQL date read into a JS Date at local midnight, then formatted in

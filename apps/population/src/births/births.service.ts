@@ -15,22 +15,22 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessLogService, isUniqueViolation, normalizeName } from '@terpadu/service-kit';
+import { AccessLogService, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { invalidField } from '../common/domain-errors';
 import { DuplicatesService } from '../duplicates/duplicates.service';
 import { FamilyCard } from '../family-cards/family-card.entity';
 import { familyCardClosed, FamilyCardsService } from '../family-cards/family-cards.service';
-import { nextCertificateNumber } from '../life-events/certificate-numbers';
-import { assertActive, assertNotInFuture } from '../life-events/resident-guards';
-import { ResidentRecordsService } from '../life-events/resident-records.service';
-import { requiredText } from '../life-events/text-fields';
-import { transactionWithRetry } from '../life-events/transactions';
 import { RegionsService } from '../regions/regions.service';
-import type { Resident } from '../residents/resident.entity';
-import { ResidentsService } from '../residents/residents.service';
-import { reviewFlagsFor } from '../residents/review-flags';
+import { nextCertificateNumber } from '../registry/certificate-numbers';
+import { newResident } from '../registry/new-resident';
+import { assertActive, assertNotInFuture } from '../registry/resident-guards';
+import { ResidentRecordsService } from '../registry/resident-records.service';
+import { residentView } from '../registry/resident-view';
+import type { Resident } from '../registry/resident.entity';
+import { requiredText } from '../registry/text-fields';
+import { transactionWithRetry } from '../registry/transactions';
 import { Birth } from './birth.entity';
 import { issuedNik, MAX_NIK_SERIAL, nextNikSerial, nikPrefix } from './nik-issuance';
 
@@ -91,7 +91,6 @@ export class BirthsService {
     private readonly outbox: OutboxService,
     private readonly records: ResidentRecordsService,
     private readonly regions: RegionsService,
-    private readonly residents: ResidentsService,
   ) {}
 
   async register(actor: Actor, dto: RegisterBirthDto): Promise<BirthView> {
@@ -133,33 +132,24 @@ export class BirthsService {
         }
         const nik = this.records.parseNik(issuedNik(prefix, serial), 'nik');
         const certificateNumber = await nextCertificateNumber(m, 'LU', dto.districtCode, today);
-        const child: Resident = {
-          id: randomUUID(),
-          nik: nik.nik,
-          fullName,
-          fullNameNormalized: normalizeName(fullName),
-          birthPlace,
-          birthDate: dto.birthDate,
-          sex: dto.sex,
-          religion: dto.religion ?? mother.religion,
-          maritalStatus: MaritalStatus.BelumKawin,
-          occupation: NEWBORN_OCCUPATION,
-          educationLevel: EducationLevel.TidakSekolah,
-          villageCode: card.villageCode,
-          rt: card.rt,
-          rw: card.rw,
-          hamlet: card.hamlet,
-          street: card.street,
-          status: ResidentStatus.Hidup,
-          reviewFlags: reviewFlagsFor(nik, { birthDate: dto.birthDate, sex: dto.sex }),
-          createdAt: now,
-          updatedAt: now,
-        };
-        await this.records.insert(m, actor, child, {
-          kind: 'BORN',
-          reason: `Kelahiran, akta ${certificateNumber}`,
-          familyCardNumber: card.number,
-        });
+        const child = newResident(
+          nik,
+          {
+            fullName,
+            birthPlace,
+            birthDate: dto.birthDate,
+            sex: dto.sex,
+            religion: dto.religion ?? mother.religion,
+            maritalStatus: MaritalStatus.BelumKawin,
+            occupation: NEWBORN_OCCUPATION,
+            educationLevel: EducationLevel.TidakSekolah,
+          },
+          card,
+          now,
+        );
+        await this.records.register(m, actor, 'BORN', [
+          { resident: child, familyCardNumber: card.number, reason: `Kelahiran, akta ${certificateNumber}` },
+        ]);
         const birth: Birth = {
           id: randomUUID(),
           certificateNumber,
@@ -223,7 +213,7 @@ export class BirthsService {
         return {
           id: birth.id,
           certificateNumber,
-          child: this.residents.toView(child, { number: card.number, relationship }),
+          child: residentView(child, { number: card.number, relationship }),
           birthTime: birth.birthTime,
           weightGrams: birth.weightGrams,
           lengthCm: birth.lengthCm,

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { FamilyCardsModule } from '../family-cards/family-cards.module';
-import { LifeEventsModule } from '../life-events/life-events.module';
+import { RegistryModule } from '../registry/registry.module';
 import { DeathsController } from './deaths.controller';
 import { DeathsService } from './deaths.service';
 
 @Module({
-  imports: [FamilyCardsModule, LifeEventsModule],
+  imports: [FamilyCardsModule, RegistryModule],
   controllers: [DeathsController],
   providers: [DeathsService],
 })

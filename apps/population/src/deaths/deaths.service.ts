@@ -15,11 +15,11 @@ import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { invalidField } from '../common/domain-errors';
 import { FamilyCardsService } from '../family-cards/family-cards.service';
-import { nextCertificateNumber } from '../life-events/certificate-numbers';
-import { assertActive, assertNotInFuture } from '../life-events/resident-guards';
-import { ResidentRecordsService } from '../life-events/resident-records.service';
-import { optionalText, requiredText } from '../life-events/text-fields';
-import { transactionWithRetry } from '../life-events/transactions';
+import { nextCertificateNumber } from '../registry/certificate-numbers';
+import { assertActive, assertNotInFuture } from '../registry/resident-guards';
+import { ResidentRecordsService } from '../registry/resident-records.service';
+import { optionalText, requiredText } from '../registry/text-fields';
+import { transactionWithRetry } from '../registry/transactions';
 import { Death } from './death.entity';
 
 function deathAlreadyRegistered(): DomainException {
@@ -61,7 +61,7 @@ export class DeathsService {
 
     try {
       return await transactionWithRetry(this.dataSource, async (m) => {
-        const { resident, membership } = await this.records.lockWithCard(m, actor, nik);
+        const { resident, membership } = await this.familyCards.lockWithCard(m, actor, nik);
         if (resident.status === ResidentStatus.Mati) throw deathAlreadyRegistered();
         assertActive(resident, { allow: [ResidentStatus.Hilang], field: 'nik' });
         if (dto.dateOfDeath < resident.birthDate) {

@@ -20,10 +20,10 @@ import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { invalidField } from '../common/domain-errors';
 import { FamilyCardsService } from '../family-cards/family-cards.service';
-import { ResidentRecordsService } from '../life-events/resident-records.service';
-import { requiredText } from '../life-events/text-fields';
-import { transactionWithRetry } from '../life-events/transactions';
-import { Resident } from '../residents/resident.entity';
+import { ResidentRecordsService } from '../registry/resident-records.service';
+import { Resident } from '../registry/resident.entity';
+import { requiredText } from '../registry/text-fields';
+import { transactionWithRetry } from '../registry/transactions';
 import { decodeReviewCursor, encodeReviewCursor } from './duplicate-review-cursor';
 import { DuplicateReview } from './duplicate-review.entity';
 
@@ -272,7 +272,7 @@ export class DuplicatesService {
     reason: string,
     now: Date,
   ): Promise<void> {
-    const { resident, membership } = await this.records.lockWithCard(m, actor, nik);
+    const { resident, membership } = await this.familyCards.lockWithCard(m, actor, nik);
     if (resident.deactivatedAt) {
       throw new DomainException(
         ErrorCode.RESIDENT_DEACTIVATED,
@@ -303,8 +303,7 @@ export class DuplicatesService {
       { field: 'duplicateOfResidentId', from: null, to: keptId },
     ]);
     await this.records.saveAndPublish(m, resident, ['deactivated'], {
-      deactivatedAt: now.toISOString(),
-      duplicateOfResidentId: keptId,
+      deactivation: { deactivatedAt: now.toISOString(), duplicateOfResidentId: keptId },
     });
   }
 

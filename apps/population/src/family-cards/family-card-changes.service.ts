@@ -2,30 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   type Actor,
-  type AddressDto,
   type ChangeFamilyHeadDto,
   ErrorCode,
   type FamilyCardView,
   FamilyRelationship,
   type SplitFamilyCardDto,
   type SplitFamilyCardView,
-  withinJurisdiction,
 } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { AccessLogService } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { addressOutsideJurisdiction, invalidField } from '../common/domain-errors';
-import { assertActive } from '../life-events/resident-guards';
-import { ResidentRecordsService } from '../life-events/resident-records.service';
-import { optionalText, requiredText } from '../life-events/text-fields';
-import { transactionWithRetry } from '../life-events/transactions';
+import { invalidField } from '../common/domain-errors';
 import { RegionsService } from '../regions/regions.service';
-import { Resident } from '../residents/resident.entity';
+import { ADDRESS_FIELDS } from '../registry/resident-fields';
+import { assertActive } from '../registry/resident-guards';
+import { ResidentRecordsService } from '../registry/resident-records.service';
+import { Resident } from '../registry/resident.entity';
+import { requiredText } from '../registry/text-fields';
+import { transactionWithRetry } from '../registry/transactions';
 import { FamilyCardMember } from './family-card-member.entity';
 import { FamilyCard } from './family-card.entity';
-import { type CardAddress, familyCardClosed, FamilyCardsService } from './family-cards.service';
+import { type CardAddress, cardAddress, familyCardClosed, FamilyCardsService } from './family-cards.service';
 
 interface CurrentMember {
   id: string;
@@ -33,8 +32,6 @@ interface CurrentMember {
   nik: string;
   relationship: FamilyRelationship;
 }
-
-const ADDRESS_FIELDS = ['villageCode', 'rt', 'rw', 'hamlet', 'street'] as const;
 
 function notAMember(field: string): DomainException {
   return new DomainException(
@@ -84,7 +81,7 @@ export class FamilyCardChangesService {
         [{ field: 'members', code: 'oneHead', message: 'members must name exactly one KEPALA_KELUARGA' }],
       );
     }
-    const newAddress = dto.address ? this.address(actor, dto.address) : undefined;
+    const newAddress = dto.address ? cardAddress(actor, dto.address) : undefined;
 
     return this.familyCards.guardMembership(() =>
       transactionWithRetry(this.dataSource, async (m) => {
@@ -248,17 +245,6 @@ export class FamilyCardChangesService {
       lock: { mode: 'pessimistic_write' },
     });
     return new Map(rows.map((r) => [r.id, r]));
-  }
-
-  private address(actor: Actor, dto: AddressDto): CardAddress {
-    if (!withinJurisdiction(dto.villageCode, actor.jurisdiction)) throw addressOutsideJurisdiction();
-    return {
-      villageCode: dto.villageCode,
-      rt: dto.rt,
-      rw: dto.rw,
-      hamlet: optionalText(dto.hamlet, 'address.hamlet'),
-      street: requiredText(dto.street, 'address.street'),
-    };
   }
 
   /** A member who split off to another address lives there now: history entry and RESIDENT_UPDATED_V1. */

@@ -3,24 +3,27 @@ import { Injectable } from '@nestjs/common';
 import {
   type Actor,
   type AddFamilyMemberDto,
+  type AddressDto,
   type CreateFamilyCardDto,
   ErrorCode,
   FAMILY_CARD_CHANGED_V1,
   type FamilyCardChange,
   type FamilyCardView,
   FamilyRelationship,
-  parseNik,
   type RemoveFamilyMemberDto,
   withinJurisdiction,
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
-import { AccessLogService, cleanText, hasControlCharacters, isUniqueViolation } from '@terpadu/service-kit';
+import { AccessLogService, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { familyCardNotFound, invalidField, residentNotFound } from '../common/domain-errors';
-import { assertActive } from '../life-events/resident-guards';
-import { Resident } from '../residents/resident.entity';
+import { addressOutsideJurisdiction, familyCardNotFound } from '../common/domain-errors';
+import { assertActive } from '../registry/resident-guards';
+import { ResidentRecordsService } from '../registry/resident-records.service';
+import { Resident } from '../registry/resident.entity';
+import { optionalText, requiredText } from '../registry/text-fields';
+import { MembershipMovedError } from '../registry/transactions';
 import { FamilyCardMember } from './family-card-member.entity';
 import { familyCardNumber, familyCardPrefix, MAX_FAMILY_CARD_SERIAL } from './family-card-number';
 import { FamilyCard } from './family-card.entity';
@@ -46,6 +49,25 @@ const ONE_ACTIVE_CARD_INDEX = 'family_card_members_one_active_card_uq';
 
 /** Where a new card is: its address (a village code and the rest), as on the head's record. */
 export type CardAddress = Pick<FamilyCard, 'villageCode' | 'rt' | 'rw' | 'hamlet' | 'street'>;
+
+/** A new card's address as a split or a move in gives it: in the actor's jurisdiction, text cleaned. */
+export function cardAddress(actor: Actor, dto: AddressDto): CardAddress {
+  if (!withinJurisdiction(dto.villageCode, actor.jurisdiction)) throw addressOutsideJurisdiction();
+  return {
+    villageCode: dto.villageCode,
+    rt: dto.rt,
+    rw: dto.rw,
+    hamlet: optionalText(dto.hamlet, 'address.hamlet'),
+    street: requiredText(dto.street, 'address.street'),
+  };
+}
+
+/** A resident's current membership of a family card. */
+export interface ActiveMembership {
+  id: string;
+  relationship: FamilyRelationship;
+  card: FamilyCard;
+}
 
 /** What ending a membership did to the card. */
 export interface MembershipEnd {
@@ -74,9 +96,9 @@ function alreadyInFamilyCard(): DomainException {
  * one card (a partial unique index guarantees it; the checks here only give the nicer answer).
  * Lock order, to stay free of deadlocks: the card row, then the resident row.
  *
- * The public helpers below the RPC methods (issue, join, endMembership, publishChange, load,
- * findCard) are the steps life events (births, deaths, moves, splits) take inside their own
- * transaction.
+ * The public helpers below the RPC methods (lockWithCard, issue, join, endMembership,
+ * publishChange, load, findCard) are the steps life events (births, deaths, moves, splits) and
+ * duplicate resolutions take inside their own transaction.
  */
 @Injectable()
 export class FamilyCardsService {
@@ -85,14 +107,15 @@ export class FamilyCardsService {
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxService,
+    private readonly records: ResidentRecordsService,
   ) {}
 
   /** Issues a new card headed by a living resident who is on no other card; its address is the head's. */
   async create(actor: Actor, dto: CreateFamilyCardDto): Promise<FamilyCardView> {
-    const headNik = this.normalizeNik(dto.headNik, 'headNik');
+    const headNik = this.records.parseNik(dto.headNik, 'headNik').nik;
     return this.guardMembership(() =>
       this.dataSource.transaction(async (m) => {
-        const head = await this.lockResident(m, actor, headNik);
+        const head = await this.records.lockByNik(m, actor, headNik);
         assertActive(head, { field: 'headNik', role: 'The head' });
         await this.assertOnNoCard(m, head.id);
 
@@ -120,7 +143,7 @@ export class FamilyCardsService {
 
   /** A living resident on no other card joins with a relationship other than head. */
   async addMember(actor: Actor, number: string, dto: AddFamilyMemberDto): Promise<FamilyCardView> {
-    const nik = this.normalizeNik(dto.nik, 'nik');
+    const nik = this.records.parseNik(dto.nik, 'nik').nik;
     if (dto.relationship === FamilyRelationship.KepalaKeluarga) {
       throw new DomainException(
         ErrorCode.INVALID_RELATIONSHIP,
@@ -131,7 +154,7 @@ export class FamilyCardsService {
       this.dataSource.transaction(async (m) => {
         const card = await this.findCard(m, actor, number, { lock: true });
         if (card.closedAt) throw familyCardClosed();
-        const resident = await this.lockResident(m, actor, nik);
+        const resident = await this.records.lockByNik(m, actor, nik);
         assertActive(resident, { field: 'nik' });
         await this.assertOnNoCard(m, resident.id);
         const now = this.clock.now();
@@ -157,11 +180,7 @@ export class FamilyCardsService {
     nik: string,
     dto: RemoveFamilyMemberDto,
   ): Promise<FamilyCardView> {
-    if (hasControlCharacters(dto.reason)) {
-      throw invalidField('reason', 'noControlCharacters', 'reason must not contain control characters');
-    }
-    const reason = cleanText(dto.reason);
-    if (reason.length === 0) throw invalidField('reason', 'isNotEmpty', 'reason should not be empty');
+    const reason = requiredText(dto.reason, 'reason');
     return this.dataSource.transaction(async (m) => {
       const card = await this.findCard(m, actor, number, { lock: true });
       const rows = await m.query<{ id: string; relationship: FamilyRelationship }[]>(
@@ -212,6 +231,44 @@ export class FamilyCardsService {
     const { view, residentIds } = await this.publishChange(m, card, change, affectedNik, now);
     await this.accessLog.record(m, { actor, action, residentIds, familyCardId: card.id });
     return view;
+  }
+
+  /**
+   * A resident by NIK and their current membership, the card locked before the resident (the lock
+   * order of every family card change). A membership that moved meanwhile retries the transaction
+   * (transactionWithRetry).
+   */
+  async lockWithCard(
+    m: EntityManager,
+    actor: Actor,
+    nik: string,
+  ): Promise<{ resident: Resident; membership: ActiveMembership | null }> {
+    const found = await this.records.findByNik(m, actor, nik, { lock: false });
+    const before = await this.activeMembershipRow(m, found.id);
+    const card = before
+      ? await m.findOne(FamilyCard, {
+          where: { id: before.family_card_id },
+          lock: { mode: 'pessimistic_write' },
+        })
+      : null;
+    const resident = await this.records.lockByNik(m, actor, nik);
+    const after = await this.activeMembershipRow(m, resident.id);
+    if (after?.id !== before?.id) throw new MembershipMovedError();
+    return {
+      resident,
+      membership: after && card ? { id: after.id, relationship: after.relationship, card } : null,
+    };
+  }
+
+  private async activeMembershipRow(
+    m: EntityManager,
+    residentId: string,
+  ): Promise<{ id: string; family_card_id: string; relationship: FamilyRelationship } | undefined> {
+    const rows = await m.query<{ id: string; family_card_id: string; relationship: FamilyRelationship }[]>(
+      `SELECT id, family_card_id, relationship FROM family_card_members WHERE resident_id = $1 AND left_at IS NULL`,
+      [residentId],
+    );
+    return rows[0];
   }
 
   /**
@@ -395,12 +452,6 @@ export class FamilyCardsService {
     return card;
   }
 
-  private async lockResident(m: EntityManager, actor: Actor, nik: string): Promise<Resident> {
-    const resident = await m.findOne(Resident, { where: { nik }, lock: { mode: 'pessimistic_write' } });
-    if (!resident || !withinJurisdiction(resident.villageCode, actor.jurisdiction)) throw residentNotFound();
-    return resident;
-  }
-
   async assertOnNoCard(m: EntityManager, residentId: string): Promise<void> {
     const active = await m.count(FamilyCardMember, { where: { residentId, leftAt: IsNull() } });
     if (active > 0) throw alreadyInFamilyCard();
@@ -414,11 +465,5 @@ export class FamilyCardsService {
       if (isUniqueViolation(error, ONE_ACTIVE_CARD_INDEX)) throw alreadyInFamilyCard();
       throw error;
     }
-  }
-
-  private normalizeNik(raw: string, field: string): string {
-    const result = parseNik(raw, this.clock.today());
-    if (!result.ok) throw invalidField(field, 'isNik', `${field} is invalid: ${result.message}`);
-    return result.value.nik;
   }
 }

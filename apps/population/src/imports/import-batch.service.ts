@@ -19,7 +19,8 @@ import { DataAccessAction } from '../access-log/data-access-action';
 import { FamilyCardMember } from '../family-cards/family-card-member.entity';
 import { FamilyCard } from '../family-cards/family-card.entity';
 import { RegionsService } from '../regions/regions.service';
-import type { Resident } from '../residents/resident.entity';
+import { ResidentRecordsService } from '../registry/resident-records.service';
+import type { Resident } from '../registry/resident.entity';
 import { ResidentsService } from '../residents/residents.service';
 import type { ImportJob } from './import-job.entity';
 import type { ImportRow } from './import-row.entity';
@@ -110,6 +111,7 @@ export class ImportBatchService {
   constructor(
     private readonly accessLog: AccessLogService,
     private readonly outbox: OutboxService,
+    private readonly records: ResidentRecordsService,
     private readonly regions: RegionsService,
     private readonly residents: ResidentsService,
   ) {}
@@ -422,9 +424,10 @@ export class ImportBatchService {
     now: Date,
   ): Promise<void> {
     if (residents.length === 0) return;
-    await this.residents.insertRegistered(
+    await this.records.register(
       m,
       job.actor,
+      'REGISTERED',
       residents.map((c) => ({
         resident: c.resident,
         familyCardNumber: c.siak.familyCardNumber,

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { RegionsModule } from '../regions/regions.module';
+import { RegistryModule } from '../registry/registry.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { ImportBatchService } from './import-batch.service';
 import { IMPORT_OPTIONS, type ImportOptions } from './import-options';
@@ -13,7 +14,7 @@ export class ImportsModule {
   static forRoot(options: Pick<ImportOptions, 'batchSize'> & Partial<ImportOptions>): DynamicModule {
     return {
       module: ImportsModule,
-      imports: [RegionsModule, ResidentsModule],
+      imports: [RegionsModule, RegistryModule, ResidentsModule],
       controllers: [ImportsController],
       providers: [
         ImportBatchService,

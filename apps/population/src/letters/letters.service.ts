@@ -26,10 +26,10 @@ import { AccessLogService, cleanText, hasControlCharacters, isUniqueViolation } 
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock, calendarDate } from '@terpadu/clock';
 import { invalidField, residentNotFound } from '../common/domain-errors';
-import { assertActive } from '../life-events/resident-guards';
 import { RegionsService } from '../regions/regions.service';
+import { assertActive } from '../registry/resident-guards';
+import { Resident } from '../registry/resident.entity';
 import { decodeResidentCursor, encodeResidentCursor } from '../residents/resident-cursor';
-import { Resident } from '../residents/resident.entity';
 import { lastValidDay } from './letter-dates';
 import { letterNumber } from './letter-number';
 import { renderLetterPdf } from './letter-pdf';

@@ -14,28 +14,31 @@ import {
   RESIDENT_MOVED_IN_V1,
   RESIDENT_MOVED_OUT_V1,
   ResidentStatus,
-  withinJurisdiction,
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessLogService, isUniqueViolation, normalizeName } from '@terpadu/service-kit';
+import { AccessLogService, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { addressOutsideJurisdiction, invalidField } from '../common/domain-errors';
+import { invalidField } from '../common/domain-errors';
 import { DuplicatesService } from '../duplicates/duplicates.service';
 import { FamilyCard } from '../family-cards/family-card.entity';
-import { type CardAddress, familyCardClosed, FamilyCardsService } from '../family-cards/family-cards.service';
-import { assertActive, assertNotInFuture } from '../life-events/resident-guards';
-import { type ActiveMembership, ResidentRecordsService } from '../life-events/resident-records.service';
-import { optionalText, requiredText } from '../life-events/text-fields';
-import { transactionWithRetry } from '../life-events/transactions';
+import {
+  type ActiveMembership,
+  cardAddress,
+  familyCardClosed,
+  FamilyCardsService,
+} from '../family-cards/family-cards.service';
 import { RegionsService } from '../regions/regions.service';
-import { Resident } from '../residents/resident.entity';
-import { reviewFlagsFor } from '../residents/review-flags';
+import { newResident } from '../registry/new-resident';
+import { ADDRESS_FIELDS } from '../registry/resident-fields';
+import { assertActive, assertNotInFuture } from '../registry/resident-guards';
+import { ResidentRecordsService } from '../registry/resident-records.service';
+import { Resident } from '../registry/resident.entity';
+import { optionalText, requiredText } from '../registry/text-fields';
+import { transactionWithRetry } from '../registry/transactions';
 import { MoveMember } from './move-member.entity';
 import { Move } from './move.entity';
-
-const ADDRESS_FIELDS = ['villageCode', 'rt', 'rw', 'hamlet', 'street'] as const;
 
 interface Mover {
   resident: Resident;
@@ -90,7 +93,7 @@ export class MovesService {
       let movers: Mover[];
       let wholeCard: FamilyCard | null = null;
       if (nik !== undefined) {
-        const mover = await this.records.lockWithCard(m, actor, nik);
+        const mover = await this.familyCards.lockWithCard(m, actor, nik);
         assertActive(mover.resident, { field: 'nik' });
         movers = [mover];
       } else {
@@ -226,7 +229,7 @@ export class MovesService {
         ],
       );
     }
-    const address = dto.address ? this.address(actor, dto.address) : undefined;
+    const address = dto.address ? cardAddress(actor, dto.address) : undefined;
     if (dto.originRegionCode !== undefined)
       await this.assertKnownRegion(dto.originRegionCode, 'originRegionCode');
     // The head joins a new card first.
@@ -284,34 +287,28 @@ export class MovesService {
               );
             }
             if (dto.movedOn < p.person.birthDate) throw dateBeforeBirth();
-            const fullName = requiredText(p.person.fullName, `${p.field}.person.fullName`);
-            resident = {
-              id: randomUUID(),
-              nik: p.nik.nik,
-              fullName,
-              fullNameNormalized: normalizeName(fullName),
-              birthPlace: requiredText(p.person.birthPlace, `${p.field}.person.birthPlace`),
-              birthDate: p.person.birthDate,
-              sex: p.person.sex,
-              religion: p.person.religion,
-              maritalStatus: p.person.maritalStatus,
-              occupation: requiredText(p.person.occupation, `${p.field}.person.occupation`),
-              educationLevel: p.person.educationLevel,
-              villageCode: card.villageCode,
-              rt: card.rt,
-              rw: card.rw,
-              hamlet: card.hamlet,
-              street: card.street,
-              status: ResidentStatus.Hidup,
-              reviewFlags: reviewFlagsFor(p.nik, { birthDate: p.person.birthDate, sex: p.person.sex }),
-              createdAt: now,
-              updatedAt: now,
-            };
-            await this.records.insert(m, actor, resident, {
-              kind: 'REGISTERED',
-              reason: reason === null ? 'Pindah datang' : `Pindah datang: ${reason}`,
-              familyCardNumber: card.number,
-            });
+            resident = newResident(
+              p.nik,
+              {
+                fullName: requiredText(p.person.fullName, `${p.field}.person.fullName`),
+                birthPlace: requiredText(p.person.birthPlace, `${p.field}.person.birthPlace`),
+                birthDate: p.person.birthDate,
+                sex: p.person.sex,
+                religion: p.person.religion,
+                maritalStatus: p.person.maritalStatus,
+                occupation: requiredText(p.person.occupation, `${p.field}.person.occupation`),
+                educationLevel: p.person.educationLevel,
+              },
+              card,
+              now,
+            );
+            await this.records.register(m, actor, 'REGISTERED', [
+              {
+                resident,
+                familyCardNumber: card.number,
+                reason: reason === null ? 'Pindah datang' : `Pindah datang: ${reason}`,
+              },
+            ]);
             possibleDuplicates.push(...(await this.duplicates.detect(m, actor, resident)));
           }
           await this.familyCards.join(m, card, resident, p.relationship, now);
@@ -430,17 +427,6 @@ export class MovesService {
       resident: byId.get(r.resident_id) as Resident,
       membership: { id: r.id, relationship: r.relationship, card },
     }));
-  }
-
-  private address(actor: Actor, dto: NonNullable<MoveInDto['address']>): CardAddress {
-    if (!withinJurisdiction(dto.villageCode, actor.jurisdiction)) throw addressOutsideJurisdiction();
-    return {
-      villageCode: dto.villageCode,
-      rt: dto.rt,
-      rw: dto.rw,
-      hamlet: optionalText(dto.hamlet, 'address.hamlet'),
-      street: requiredText(dto.street, 'address.street'),
-    };
   }
 
   private async assertKnownRegion(code: string, field: string): Promise<void> {

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DuplicatesModule } from '../duplicates/duplicates.module';
 import { RegionsModule } from '../regions/regions.module';
+import { RegistryModule } from '../registry/registry.module';
 import { ResidentsController } from './residents.controller';
 import { ResidentsService } from './residents.service';
 
 @Module({
-  imports: [DuplicatesModule, RegionsModule],
+  imports: [DuplicatesModule, RegionsModule, RegistryModule],
   controllers: [ResidentsController],
   providers: [ResidentsService],
   exports: [ResidentsService],

@@ -1,89 +1,42 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
   type Actor,
   ErrorCode,
   type ParsedNik,
-  parseNik,
   type PossibleDuplicateView,
-  RESIDENT_REGISTERED_V1,
-  RESIDENT_UPDATED_V1,
   type RegisteredResidentView,
   type RegisterResidentDto,
   type ResidentFamilyCardView,
   type ResidentHistoryView,
   type ResidentPageView,
-  ResidentStatus,
   type ResidentView,
   type SearchResidentsDto,
   type UpdateResidentDto,
   withinJurisdiction,
 } from '@terpadu/contracts';
-import { DomainException, OutboxService } from '@terpadu/messaging';
+import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  AccessLogService,
-  cleanText,
-  escapeLike,
-  hasControlCharacters,
-  isUniqueViolation,
-  normalizeName,
-} from '@terpadu/service-kit';
+import { AccessLogService, escapeLike, isUniqueViolation, normalizeName } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { addressOutsideJurisdiction, invalidField, residentNotFound } from '../common/domain-errors';
+import { addressOutsideJurisdiction, invalidField } from '../common/domain-errors';
 import { DuplicatesService } from '../duplicates/duplicates.service';
+import { newResident } from '../registry/new-resident';
+import { type FieldChange, ResidentChange } from '../registry/resident-change.entity';
+import { assertNotInFuture } from '../registry/resident-guards';
+import { ResidentRecordsService } from '../registry/resident-records.service';
+import { residentView } from '../registry/resident-view';
+import { Resident } from '../registry/resident.entity';
+import { reviewFlagsFor } from '../registry/review-flags';
+import { optionalText, plainText, requiredText } from '../registry/text-fields';
 import { RegionsService } from '../regions/regions.service';
-import { type FieldChange, ResidentChange } from './resident-change.entity';
 import { decodeResidentCursor, encodeResidentCursor } from './resident-cursor';
-import { Resident } from './resident.entity';
-import { reviewFlagsFor, reviewFlagViews } from './review-flags';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
-/** Rows per multi-row INSERT: far below PostgreSQL's 65,535 parameters per statement. */
-const INSERT_CHUNK = 1000;
-
-/** A built registration to write, with the family card it joins (imports) and why (the history's reason). */
-export interface RegistrationEntry {
-  resident: Resident;
-  familyCardNumber: string | null;
-  reason: string | null;
-}
-
-/** The fields of a resident a correction may change, in the order history lists them. */
-const CORRECTABLE = [
-  'fullName',
-  'birthPlace',
-  'birthDate',
-  'sex',
-  'religion',
-  'maritalStatus',
-  'occupation',
-  'educationLevel',
-] as const;
-const ADDRESS_FIELDS = ['villageCode', 'rt', 'rw', 'hamlet', 'street'] as const;
 
 /** The resident fields held as text (enum values and ISO dates included): what a correction changes. */
 type TextField = { [K in keyof Resident]-?: Resident[K] extends string | null ? K : never }[keyof Resident];
-
-function plainText(value: string, field: string): string {
-  if (hasControlCharacters(value))
-    throw invalidField(field, 'noControlCharacters', `${field} must not contain control characters`);
-  return cleanText(value);
-}
-
-/** A required free-text field after trimming; "   " is as empty as "". */
-function requiredText(value: string, field: string): string {
-  const cleaned = plainText(value, field);
-  if (cleaned.length === 0) throw invalidField(field, 'isNotEmpty', `${field} should not be empty`);
-  return cleaned;
-}
-
-function optionalText(value: string | null | undefined, field: string): string | null {
-  const cleaned = value == null ? '' : plainText(value, field);
-  return cleaned.length > 0 ? cleaned : null;
-}
 
 /**
  * The civil registry's persons: registration of a person who already has a NIK, lookups scoped to
@@ -98,7 +51,7 @@ export class ResidentsService {
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
     private readonly duplicates: DuplicatesService,
-    private readonly outbox: OutboxService,
+    private readonly records: ResidentRecordsService,
     private readonly regions: RegionsService,
   ) {}
 
@@ -111,7 +64,9 @@ export class ResidentsService {
       await this.dataSource.transaction(async (m) => {
         await this.regions.assertCurrentVillage(m, resident.villageCode);
         warnings = await this.regions.nikWarnings(m, nik);
-        await this.insertRegistered(m, actor, [{ resident, familyCardNumber: null, reason: null }]);
+        await this.records.register(m, actor, 'REGISTERED', [
+          { resident, familyCardNumber: null, reason: null },
+        ]);
         // Surfaced for review, never a refusal: the answer names them and the queue keeps the pairs.
         possibleDuplicates = await this.duplicates.detect(m, actor, resident);
         await this.accessLog.record(m, {
@@ -131,7 +86,7 @@ export class ResidentsService {
       }
       throw error;
     }
-    return { ...this.toView(resident, null), warnings, possibleDuplicates };
+    return { ...residentView(resident, null), warnings, possibleDuplicates };
   }
 
   /**
@@ -145,101 +100,43 @@ export class ResidentsService {
     dto: RegisterResidentDto,
     now: Date = this.clock.now(),
   ): { resident: Resident; nik: ParsedNik } {
-    const nik = this.parseNik(dto.nik, 'nik');
+    const nik = this.records.parseNik(dto.nik, 'nik');
     if (!withinJurisdiction(dto.address.villageCode, actor.jurisdiction)) throw addressOutsideJurisdiction();
-    this.assertNotInFuture(dto.birthDate);
-    const fullName = requiredText(dto.fullName, 'fullName');
-    const resident: Resident = {
-      id: randomUUID(),
-      nik: nik.nik,
-      fullName,
-      fullNameNormalized: normalizeName(fullName),
-      birthPlace: requiredText(dto.birthPlace, 'birthPlace'),
-      birthDate: dto.birthDate,
-      sex: dto.sex,
-      religion: dto.religion,
-      maritalStatus: dto.maritalStatus,
-      occupation: requiredText(dto.occupation, 'occupation'),
-      educationLevel: dto.educationLevel,
-      villageCode: dto.address.villageCode,
-      rt: dto.address.rt,
-      rw: dto.address.rw,
-      hamlet: optionalText(dto.address.hamlet, 'address.hamlet'),
-      street: requiredText(dto.address.street, 'address.street'),
-      status: ResidentStatus.Hidup,
-      reviewFlags: reviewFlagsFor(nik, { birthDate: dto.birthDate, sex: dto.sex }),
-      createdAt: now,
-      updatedAt: now,
-    };
-    return { resident, nik };
-  }
-
-  /**
-   * Writes built registrations (buildRegistration) in the caller's transaction: the residents, the
-   * REGISTERED entry of each history and each RESIDENT_REGISTERED_V1 event. Many at once for imports.
-   */
-  async insertRegistered(
-    m: EntityManager,
-    actor: Actor,
-    entries: readonly RegistrationEntry[],
-  ): Promise<void> {
-    for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
-      const chunk = entries.slice(i, i + INSERT_CHUNK);
-      await m.insert(
-        Resident,
-        chunk.map((e) => e.resident),
-      );
-      await m.insert(
-        ResidentChange,
-        chunk.map(({ resident, reason }) => ({
-          id: randomUUID(),
-          residentId: resident.id,
-          kind: 'REGISTERED' as const,
-          changedBy: actor.sub,
-          changedAt: resident.createdAt,
-          reason,
-          changes: [
-            { field: 'nik', from: null, to: resident.nik },
-            ...CORRECTABLE.map((field) => ({ field, from: null, to: resident[field] })),
-            ...ADDRESS_FIELDS.map((field) => ({
-              field: `address.${field}`,
-              from: null,
-              to: resident[field],
-            })),
-          ],
-        })),
-      );
-    }
-    await this.outbox.addMany(
-      m,
-      entries.map(({ resident, familyCardNumber }) => ({
-        subject: RESIDENT_REGISTERED_V1,
-        data: {
-          residentId: resident.id,
-          nik: resident.nik,
-          fullName: resident.fullName,
-          birthDate: resident.birthDate,
-          sex: resident.sex,
-          villageCode: resident.villageCode,
-          status: resident.status,
-          familyCardNumber,
-          registeredAt: resident.createdAt.toISOString(),
-        },
-        entityId: resident.id,
-      })),
+    assertNotInFuture(dto.birthDate, this.clock.today(), 'birthDate');
+    const resident = newResident(
+      nik,
+      {
+        fullName: requiredText(dto.fullName, 'fullName'),
+        birthPlace: requiredText(dto.birthPlace, 'birthPlace'),
+        birthDate: dto.birthDate,
+        sex: dto.sex,
+        religion: dto.religion,
+        maritalStatus: dto.maritalStatus,
+        occupation: requiredText(dto.occupation, 'occupation'),
+        educationLevel: dto.educationLevel,
+      },
+      {
+        villageCode: dto.address.villageCode,
+        rt: dto.address.rt,
+        rw: dto.address.rw,
+        hamlet: optionalText(dto.address.hamlet, 'address.hamlet'),
+        street: requiredText(dto.address.street, 'address.street'),
+      },
+      now,
     );
+    return { resident, nik };
   }
 
   async get(actor: Actor, nik: string): Promise<ResidentView> {
     return this.dataSource.transaction(async (m) => {
-      const resident = await this.findInJurisdiction(m, actor, nik);
+      const resident = await this.records.findByNik(m, actor, nik, { lock: false });
       const cards = await this.activeFamilyCards(m, [resident.id]);
       await this.accessLog.record(m, {
         actor,
         action: DataAccessAction.ResidentRead,
         residentIds: [resident.id],
       });
-      return this.toView(resident, cards.get(resident.id) ?? null);
+      return residentView(resident, cards.get(resident.id) ?? null);
     });
   }
 
@@ -292,7 +189,7 @@ export class ResidentsService {
         residentIds: page.map((r) => r.id),
       });
       return {
-        items: page.map((r) => this.toView(r, cards.get(r.id) ?? null)),
+        items: page.map((r) => residentView(r, cards.get(r.id) ?? null)),
         nextCursor: rows.length > limit ? encodeResidentCursor(page[page.length - 1].id) : null,
       };
     });
@@ -306,9 +203,9 @@ export class ResidentsService {
    */
   async update(actor: Actor, nik: string, dto: UpdateResidentDto): Promise<ResidentView> {
     const reason = requiredText(dto.reason, 'reason');
-    const normalizedNik = this.parseNik(nik, 'nik').nik;
+    const normalizedNik = this.records.parseNik(nik, 'nik').nik;
     return this.dataSource.transaction(async (m) => {
-      const resident = await this.findInJurisdiction(m, actor, normalizedNik, { lock: true });
+      const resident = await this.records.findByNik(m, actor, normalizedNik, { lock: true });
       const changes: FieldChange[] = [];
       const set = <K extends TextField>(field: string, key: K, value: Resident[K]) => {
         if (resident[key] === value) return;
@@ -319,7 +216,7 @@ export class ResidentsService {
       if (dto.fullName != null) set('fullName', 'fullName', requiredText(dto.fullName, 'fullName'));
       if (dto.birthPlace != null) set('birthPlace', 'birthPlace', requiredText(dto.birthPlace, 'birthPlace'));
       if (dto.birthDate != null) {
-        this.assertNotInFuture(dto.birthDate);
+        assertNotInFuture(dto.birthDate, this.clock.today(), 'birthDate');
         set('birthDate', 'birthDate', dto.birthDate);
       }
       if (dto.sex != null) set('sex', 'sex', dto.sex);
@@ -345,33 +242,13 @@ export class ResidentsService {
 
       const now = this.clock.now();
       resident.fullNameNormalized = normalizeName(resident.fullName);
-      resident.reviewFlags = reviewFlagsFor(this.parseNik(resident.nik, 'nik'), resident);
-      resident.updatedAt = now;
-      await m.save(Resident, resident);
-      await m.insert(ResidentChange, {
-        id: randomUUID(),
-        residentId: resident.id,
-        kind: 'CORRECTED',
-        changedBy: actor.sub,
-        changedAt: now,
-        reason,
-        changes,
-      });
-      await this.outbox.add(
+      resident.reviewFlags = reviewFlagsFor(this.records.parseNik(resident.nik, 'nik'), resident);
+      await this.records.recordChange(m, actor, resident.id, 'CORRECTED', reason, changes, now);
+      await this.records.saveAndPublish(
         m,
-        RESIDENT_UPDATED_V1,
-        {
-          residentId: resident.id,
-          nik: resident.nik,
-          changedFields: changes.map((c) => c.field),
-          fullName: resident.fullName,
-          birthDate: resident.birthDate,
-          sex: resident.sex,
-          villageCode: resident.villageCode,
-          status: resident.status,
-          updatedAt: now.toISOString(),
-        },
-        { entityId: resident.id },
+        resident,
+        changes.map((c) => c.field),
+        { at: now },
       );
       await this.accessLog.record(m, {
         actor,
@@ -379,14 +256,14 @@ export class ResidentsService {
         residentIds: [resident.id],
       });
       const cards = await this.activeFamilyCards(m, [resident.id]);
-      return this.toView(resident, cards.get(resident.id) ?? null);
+      return residentView(resident, cards.get(resident.id) ?? null);
     });
   }
 
   /** The registration and every correction, newest first. */
   async history(actor: Actor, nik: string): Promise<ResidentHistoryView> {
     return this.dataSource.transaction(async (m) => {
-      const resident = await this.findInJurisdiction(m, actor, nik);
+      const resident = await this.records.findByNik(m, actor, nik, { lock: false });
       const entries = await m.find(ResidentChange, {
         where: { residentId: resident.id },
         order: { changedAt: 'DESC', position: 'DESC' },
@@ -409,20 +286,6 @@ export class ResidentsService {
     });
   }
 
-  private async findInJurisdiction(
-    m: EntityManager,
-    actor: Actor,
-    nik: string,
-    o: { lock?: boolean } = {},
-  ): Promise<Resident> {
-    const resident = await m.findOne(Resident, {
-      where: { nik },
-      ...(o.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    if (!resident || !withinJurisdiction(resident.villageCode, actor.jurisdiction)) throw residentNotFound();
-    return resident;
-  }
-
   /** The current family card of each resident that has one. */
   private async activeFamilyCards(
     m: EntityManager,
@@ -440,58 +303,11 @@ export class ResidentsService {
     return new Map(rows.map((r) => [r.resident_id, { number: r.number, relationship: r.relationship }]));
   }
 
-  private parseNik(raw: string, field: string): ParsedNik {
-    const result = parseNik(raw, this.clock.today());
-    if (!result.ok) throw invalidField(field, 'isNik', `${field} is invalid: ${result.message}`);
-    return result.value;
-  }
-
-  private assertNotInFuture(birthDate: string): void {
-    if (birthDate > this.clock.today())
-      throw invalidField('birthDate', 'notInFuture', 'birthDate cannot be after today');
-  }
-
   private badCursor(): DomainException {
     return invalidField(
       'cursor',
       'isCursor',
       'cursor is not a cursor of this search; start again without it',
     );
-  }
-
-  /** The record as answered (life events answer their persons the same way). */
-  toView(r: Resident, familyCard: ResidentFamilyCardView | null): ResidentView {
-    return {
-      id: r.id,
-      nik: r.nik,
-      fullName: r.fullName,
-      birthPlace: r.birthPlace,
-      birthDate: r.birthDate,
-      sex: r.sex,
-      religion: r.religion,
-      maritalStatus: r.maritalStatus,
-      occupation: r.occupation,
-      educationLevel: r.educationLevel,
-      address: {
-        villageCode: r.villageCode,
-        rt: r.rt,
-        rw: r.rw,
-        ...(r.hamlet !== null ? { hamlet: r.hamlet } : {}),
-        street: r.street,
-      },
-      status: r.status,
-      familyCard,
-      reviewFlags: reviewFlagViews(r.reviewFlags),
-      deactivation:
-        r.deactivatedAt && r.deactivationReason && r.duplicateOfResidentId
-          ? {
-              deactivatedAt: r.deactivatedAt.toISOString(),
-              reason: r.deactivationReason,
-              duplicateOfResidentId: r.duplicateOfResidentId,
-            }
-          : null,
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-    };
   }
 }

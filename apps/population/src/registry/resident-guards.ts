@@ -1,6 +1,6 @@
 import { ErrorCode, ResidentStatus } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
-import type { Resident } from '../residents/resident.entity';
+import type { Resident } from './resident.entity';
 
 /**
  * Refuses an action on a person it makes no sense for: a record deactivated as a duplicate, a
