@@ -46,3 +46,6 @@ export * from './rpc/population-imports.rpc';
 export * from './rpc/population-letters.rpc';
 export * from './rpc/population-regions.rpc';
 export * from './rpc/rpc-map';
+export * from './validation/field-errors';
+export * from './validation/validation-failed.exception';
+export * from './validation/validation.pipe';
