@@ -2,6 +2,7 @@ export * from './common/actor';
 export * from './common/actor.dto';
 export * from './common/cloud-event';
 export * from './common/errors';
+export * from './common/service-roles';
 export * from './events/event-map';
 export * from './events/health/anc-visit-recorded.v1';
 export * from './events/health/immunization-given.v1';
