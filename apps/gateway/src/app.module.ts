@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { createValidationPipe, RpcClientModule } from '@terpadu/messaging';
+import { createValidationPipe } from '@terpadu/contracts';
+import { RpcClientModule } from '@terpadu/messaging';
 import { ObservabilityModule } from '@terpadu/observability';
 import { AdminModule } from './admin/admin.module';
 import { AuthGuard } from './auth/auth.guard';

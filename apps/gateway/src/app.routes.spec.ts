@@ -1,8 +1,8 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryModule, DiscoveryService, Reflector } from '@nestjs/core';
-import { IS_PUBLIC_ROUTE } from '@terpadu/observability';
 import { createSpecApp, type SpecApp } from '../test/spec-app';
+import { isPublicRoute } from './auth/public.decorator';
 import { REQUIRED_ROLES } from './auth/roles.decorator';
 
 /** Routes anyone may call: probes, metrics, the API documentation and the public letter verification. */
@@ -51,7 +51,7 @@ describe('every route has an access rule', () => {
         const targets = [handler as () => void, controller];
         routes.push({
           route: `${method} ${join(base, Reflect.getMetadata(PATH_METADATA, handler) as string)}`,
-          isPublic: reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_ROUTE, targets) === true,
+          isPublic: isPublicRoute(reflector, targets),
           roles: reflector.getAllAndOverride<readonly string[] | undefined>(REQUIRED_ROLES, targets),
         });
       }

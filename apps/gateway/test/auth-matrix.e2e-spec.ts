@@ -1,5 +1,5 @@
 import { ErrorCode, Role } from '@terpadu/contracts';
-import { ACCESS } from '../src/auth/access-policy';
+import { EXPECTED_ACCESS } from './access-matrix';
 import { registration, rolesExcept } from './fixtures';
 import { type ApiResponse, type Platform, startPlatform } from './platform';
 
@@ -60,7 +60,7 @@ const ROWS: Row[] = [
     method: 'POST',
     path: () => '/v1/residents',
     body: NEWCOMER,
-    allowed: ACCESS.registerResidents,
+    allowed: EXPECTED_ACCESS.registerResidents,
     outside: (res) => {
       expect(res.status).toBe(403);
       expect(res.body.errors).toEqual([expect.objectContaining({ field: 'address.villageCode' })]);
@@ -74,7 +74,7 @@ const ROWS: Row[] = [
     name: 'GET /v1/residents',
     method: 'GET',
     path: () => `/v1/residents?villageCode=${VILLAGE}&limit=100`,
-    allowed: ACCESS.readResidents,
+    allowed: EXPECTED_ACCESS.readResidents,
     outside: emptyPage,
     inside: (res) => {
       expect(res.status).toBe(200);
@@ -86,7 +86,7 @@ const ROWS: Row[] = [
     method: 'POST',
     path: () => '/v1/residents/search',
     body: { name: 'santoso' },
-    allowed: ACCESS.readResidents,
+    allowed: EXPECTED_ACCESS.readResidents,
     outside: emptyPage,
     inside: (res) => {
       expect(res.status).toBe(200);
@@ -97,7 +97,7 @@ const ROWS: Row[] = [
     name: 'GET /v1/residents/{nik}',
     method: 'GET',
     path: () => `/v1/residents/${RESIDENT.nik as string}`,
-    allowed: ACCESS.readResidents,
+    allowed: EXPECTED_ACCESS.readResidents,
     outside: notFound(ErrorCode.RESIDENT_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(200);
@@ -109,7 +109,7 @@ const ROWS: Row[] = [
     method: 'PATCH',
     path: () => `/v1/residents/${RESIDENT.nik as string}`,
     body: { occupation: 'Guru', reason: 'Pekerjaan berubah (KTP baru)' },
-    allowed: ACCESS.correctResidents,
+    allowed: EXPECTED_ACCESS.correctResidents,
     outside: notFound(ErrorCode.RESIDENT_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(200);
@@ -120,7 +120,7 @@ const ROWS: Row[] = [
     name: 'GET /v1/residents/{nik}/history',
     method: 'GET',
     path: () => `/v1/residents/${RESIDENT.nik as string}/history`,
-    allowed: ACCESS.readResidentHistory,
+    allowed: EXPECTED_ACCESS.readResidentHistory,
     outside: notFound(ErrorCode.RESIDENT_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(200);
@@ -135,7 +135,7 @@ const ROWS: Row[] = [
     method: 'POST',
     path: () => '/v1/family-cards',
     body: { headNik: HEAD.nik },
-    allowed: ACCESS.changeFamilyCards,
+    allowed: EXPECTED_ACCESS.changeFamilyCards,
     outside: notFound(ErrorCode.RESIDENT_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(201);
@@ -147,7 +147,7 @@ const ROWS: Row[] = [
     name: 'GET /v1/family-cards/{number}',
     method: 'GET',
     path: () => `/v1/family-cards/${state.familyCard}`,
-    allowed: ACCESS.readFamilyCards,
+    allowed: EXPECTED_ACCESS.readFamilyCards,
     outside: notFound(ErrorCode.FAMILY_CARD_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(200);
@@ -162,7 +162,7 @@ const ROWS: Row[] = [
     method: 'POST',
     path: () => `/v1/family-cards/${state.familyCard}/members`,
     body: { nik: CHILD.nik, relationship: 'ANAK' },
-    allowed: ACCESS.changeFamilyCards,
+    allowed: EXPECTED_ACCESS.changeFamilyCards,
     outside: notFound(ErrorCode.FAMILY_CARD_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(201);
@@ -174,7 +174,7 @@ const ROWS: Row[] = [
     method: 'POST',
     path: () => `/v1/family-cards/${state.familyCard}/members/${CHILD.nik as string}/removal`,
     body: { reason: 'Pindah ikut orang tua lain' },
-    allowed: ACCESS.changeFamilyCards,
+    allowed: EXPECTED_ACCESS.changeFamilyCards,
     outside: notFound(ErrorCode.FAMILY_CARD_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(200);
@@ -188,7 +188,7 @@ const ROWS: Row[] = [
     method: 'POST',
     path: () => '/v1/moves/out',
     body: { nik: CHILD.nik, destinationRegionCode: '3273', movedOn: '2026-01-10', reason: 'Sekolah' },
-    allowed: ACCESS.registerLifeEvents,
+    allowed: EXPECTED_ACCESS.registerLifeEvents,
     outside: notFound(ErrorCode.RESIDENT_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(201);
@@ -204,7 +204,7 @@ const ROWS: Row[] = [
       familyCardNumber: state.familyCard,
       movedOn: '2026-02-10',
     }),
-    allowed: ACCESS.registerLifeEvents,
+    allowed: EXPECTED_ACCESS.registerLifeEvents,
     outside: notFound(ErrorCode.FAMILY_CARD_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(201);
@@ -216,7 +216,7 @@ const ROWS: Row[] = [
     method: 'POST',
     path: () => `/v1/family-cards/${state.familyCard}/head`,
     body: { nik: CHILD.nik, previousHeadRelationship: 'ORANG_TUA', reason: 'Ayah merantau' },
-    allowed: ACCESS.changeFamilyCards,
+    allowed: EXPECTED_ACCESS.changeFamilyCards,
     outside: notFound(ErrorCode.FAMILY_CARD_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(200);
@@ -228,7 +228,7 @@ const ROWS: Row[] = [
     method: 'POST',
     path: () => `/v1/family-cards/${state.familyCard}/split`,
     body: { members: [{ nik: HEAD.nik, relationship: 'KEPALA_KELUARGA' }], reason: 'Pisah rumah' },
-    allowed: ACCESS.changeFamilyCards,
+    allowed: EXPECTED_ACCESS.changeFamilyCards,
     outside: notFound(ErrorCode.FAMILY_CARD_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(201);
@@ -246,7 +246,7 @@ const ROWS: Row[] = [
       causeCategory: 'SAKIT_BIASA',
       reporter: { name: 'Tetangga', relationship: 'TETANGGA' },
     },
-    allowed: ACCESS.registerLifeEvents,
+    allowed: EXPECTED_ACCESS.registerLifeEvents,
     outside: notFound(ErrorCode.RESIDENT_NOT_FOUND),
     inside: (res) => {
       expect(res.status).toBe(201);
@@ -272,7 +272,7 @@ const ROWS: Row[] = [
       familyCardNumber: state.familyCard,
       districtCode: '317101',
     }),
-    allowed: ACCESS.registerLifeEvents,
+    allowed: EXPECTED_ACCESS.registerLifeEvents,
     // The registering district is outside: there is no person yet, so 403 on districtCode.
     outside: (res) => {
       expect(res.status).toBe(403);
@@ -288,7 +288,7 @@ const ROWS: Row[] = [
     name: 'GET /v1/duplicate-reviews',
     method: 'GET',
     path: () => '/v1/duplicate-reviews?limit=100',
-    allowed: ACCESS.reviewDuplicates,
+    allowed: EXPECTED_ACCESS.reviewDuplicates,
     outside: emptyPage,
     inside: (res) => {
       expect(res.status).toBe(200);
@@ -300,7 +300,7 @@ const ROWS: Row[] = [
     method: 'POST',
     path: () => `/v1/duplicate-reviews/${MISSING_ID}/resolve`,
     body: { resolution: 'DISTINCT', reason: 'Orang berbeda' },
-    allowed: ACCESS.reviewDuplicates,
+    allowed: EXPECTED_ACCESS.reviewDuplicates,
     outside: notFound(ErrorCode.DUPLICATE_REVIEW_NOT_FOUND),
     inside: notFound(ErrorCode.DUPLICATE_REVIEW_NOT_FOUND),
   },
@@ -308,7 +308,7 @@ const ROWS: Row[] = [
     name: 'GET /v1/admin/dead-letters',
     method: 'GET',
     path: () => '/v1/admin/dead-letters',
-    allowed: ACCESS.operateDeadLetters,
+    allowed: EXPECTED_ACCESS.operateDeadLetters,
     inside: (res) => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ items: [], unavailable: [] });
@@ -318,7 +318,7 @@ const ROWS: Row[] = [
     name: 'POST /v1/admin/dead-letters/{id}/replay',
     method: 'POST',
     path: () => `/v1/admin/dead-letters/${MISSING_ID}/replay`,
-    allowed: ACCESS.operateDeadLetters,
+    allowed: EXPECTED_ACCESS.operateDeadLetters,
     inside: notFound(ErrorCode.DEAD_LETTER_NOT_FOUND),
   },
 ];

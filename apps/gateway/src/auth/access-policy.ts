@@ -1,12 +1,21 @@
-import { Role } from '@terpadu/contracts';
+import {
+  DEAD_LETTER_OPERATORS,
+  HEALTH_RECORD_READERS,
+  HEALTH_RECORD_WRITERS,
+  Role,
+} from '@terpadu/contracts';
 
 /**
  * Who may do what, in one table. Every operation names one of these rows in its `@Roles(...)`;
  * the jurisdiction claim further limits which persons a caller can see (the service answers a
- * person outside it as not found).
+ * person outside it as not found). The reviewed role x operation matrix is written out in
+ * `apps/gateway/test/access-matrix.ts`; `access-policy.spec.ts` fails when this table differs.
+ * The role sets a service checks again itself come from contracts (HEALTH_RECORD_READERS, ...).
  *
  * - Reading the registry: officers who serve residents (village office, agencies, integrating
- *   agency systems) and auditors. `admin` runs the platform and sees no personal data.
+ *   agency systems) and auditors.
+ * - `admin` runs the platform and sees no personal data: dead letters (ids, types and errors, no
+ *   payload) and region names, nothing about residents, family cards, letters, imports or health.
  * - Writing the registry (registration, corrections, family cards): civil-registry officers
  *   (`registrar`). The front desk opens one-stop cases; the registry changes they lead to are
  *   made by registrars, so a front-desk officer reads but does not write here.
@@ -32,7 +41,7 @@ export const ACCESS = {
   readResidentHistory: [Role.Registrar, Role.VillageHead, Role.Auditor],
   readFamilyCards: REGISTRY_READERS,
   changeFamilyCards: [Role.Registrar],
-  operateDeadLetters: [Role.Admin],
+  operateDeadLetters: DEAD_LETTER_OPERATORS,
   /**
    * Letters: the front desk and registrars draft them for residents, the village head signs and
    * revokes; those and auditors read them. Anyone verifies a letter by its code, without a login.
@@ -41,11 +50,12 @@ export const ACCESS = {
   signLetters: [Role.VillageHead],
   readLetters: [Role.Registrar, Role.FrontDesk, Role.VillageHead, Role.Auditor],
   /**
-   * Health records are specific personal data (UU PDP): health workers write them; health workers
-   * and admins read the details. Everyone else sees at most the health summary of the overview.
+   * Health records are specific personal data (UU PDP): health workers write them and read the
+   * details, admins included in neither. Everyone else sees at most the health summary of the
+   * overview. The health service checks the same sets again.
    */
-  writeHealthRecords: [Role.HealthWorker],
-  readHealthRecords: [Role.HealthWorker, Role.Admin],
+  writeHealthRecords: HEALTH_RECORD_WRITERS,
+  readHealthRecords: HEALTH_RECORD_READERS,
   /** The resident overview: whoever reads the registry; its sections are filtered per role (OVERVIEW_SECTIONS). */
   readOverview: REGISTRY_READERS,
   /**

@@ -1,12 +1,13 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { type Actor, ErrorCode, type Role } from '@terpadu/contracts';
-import { APP_LOGGER, IS_PUBLIC_ROUTE } from '@terpadu/observability';
+import { APP_LOGGER } from '@terpadu/observability';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { Env } from '../config/env';
 import { ProblemException } from '../problem/problem.exception';
 import { readJurisdiction, readRoles } from './claims';
+import { isPublicRoute } from './public.decorator';
 import { REQUIRED_ROLES } from './roles.decorator';
 import { TokenVerifier, unauthenticated } from './token-verifier';
 
@@ -14,7 +15,8 @@ const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*)$/i;
 
 /**
  * The gateway's one access check, applied to every route (APP_GUARD). Fails closed: a route that
- * has neither `@Public()` nor `@Roles(...)` is refused. Otherwise it needs a valid bearer token
+ * has neither `@Public()` (or observability's `@OperationalEndpoint()`, see isPublicRoute) nor
+ * `@Roles(...)` is refused. Otherwise it needs a valid bearer token
  * (401) whose roles include one of the route's (403), and puts the caller's Actor on the request.
  */
 @Injectable()
@@ -28,7 +30,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC_ROUTE, targets) === true) return true;
+    if (isPublicRoute(this.reflector, targets)) return true;
 
     const required = this.reflector.getAllAndOverride<readonly Role[] | undefined>(REQUIRED_ROLES, targets);
     if (!required || required.length === 0) {

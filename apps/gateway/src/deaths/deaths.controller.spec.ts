@@ -1,8 +1,8 @@
 import { ErrorCode, POPULATION_DEATHS_REGISTER, Role } from '@terpadu/contracts';
 import { ServiceCallError } from '@terpadu/messaging';
+import { EXPECTED_ACCESS } from '../../test/access-matrix';
 import { describeEndpointContract, expectInvalid } from '../../test/endpoint-contract';
 import { createSpecApp, type SpecApp } from '../../test/spec-app';
-import { ACCESS } from '../auth/access-policy';
 import { DeathsController } from './deaths.controller';
 
 const DEATH = {
@@ -28,7 +28,7 @@ describe(DeathsController.name, () => {
         name: 'POST /v1/deaths',
         request: { method: 'POST', url: '/v1/deaths', payload: DEATH },
         subject: POPULATION_DEATHS_REGISTER,
-        allowed: ACCESS.registerLifeEvents,
+        allowed: EXPECTED_ACCESS.registerLifeEvents,
         status: 201,
         forwarded: { death: DEATH },
         domainError: { code: ErrorCode.DEATH_ALREADY_REGISTERED, status: 409 },

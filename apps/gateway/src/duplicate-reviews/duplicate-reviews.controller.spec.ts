@@ -4,9 +4,9 @@ import {
   POPULATION_DUPLICATE_REVIEWS_RESOLVE,
   Role,
 } from '@terpadu/contracts';
+import { EXPECTED_ACCESS } from '../../test/access-matrix';
 import { describeEndpointContract, expectInvalid } from '../../test/endpoint-contract';
 import { createSpecApp, type SpecApp } from '../../test/spec-app';
-import { ACCESS } from '../auth/access-policy';
 import { DuplicateReviewsController } from './duplicate-reviews.controller';
 
 const ID = '0b7d1c9e-3f4a-4e55-9a1b-2c3d4e5f6a7b';
@@ -27,7 +27,7 @@ describe(DuplicateReviewsController.name, () => {
         name: 'GET /v1/duplicate-reviews',
         request: { method: 'GET', url: '/v1/duplicate-reviews?status=OPEN&limit=10' },
         subject: POPULATION_DUPLICATE_REVIEWS_LIST,
-        allowed: ACCESS.reviewDuplicates,
+        allowed: EXPECTED_ACCESS.reviewDuplicates,
         status: 200,
         forwarded: { query: { status: 'OPEN', limit: 10 } },
         domainError: { code: ErrorCode.VALIDATION_FAILED, status: 400 },
@@ -40,7 +40,7 @@ describe(DuplicateReviewsController.name, () => {
           payload: { resolution: 'DUPLICATE', keepResidentId: KEEP, reason: 'Data ganda' },
         },
         subject: POPULATION_DUPLICATE_REVIEWS_RESOLVE,
-        allowed: ACCESS.reviewDuplicates,
+        allowed: EXPECTED_ACCESS.reviewDuplicates,
         status: 200,
         forwarded: {
           id: ID,

@@ -11,9 +11,9 @@ import {
 import { ServiceCallError } from '@terpadu/messaging';
 import type { InjectOptions } from 'fastify';
 import { TimeoutError } from 'rxjs';
+import { EXPECTED_ACCESS } from '../../test/access-matrix';
 import { rolesExcept } from '../../test/fixtures';
 import { createSpecApp, problemOf, type SpecApp } from '../../test/spec-app';
-import { ACCESS } from '../auth/access-policy';
 import { FamilyCardsController } from './family-cards.controller';
 
 const KK = '3171011708200001';
@@ -34,7 +34,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /v1/family-cards',
     request: { method: 'POST', url: '/v1/family-cards', payload: { headNik: HEAD } },
     subject: POPULATION_FAMILY_CARDS_CREATE,
-    allowed: ACCESS.changeFamilyCards,
+    allowed: EXPECTED_ACCESS.changeFamilyCards,
     status: 201,
     forwarded: { card: { headNik: HEAD } },
   },
@@ -42,7 +42,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'GET /v1/family-cards/{number}',
     request: { method: 'GET', url: `/v1/family-cards/${KK}` },
     subject: POPULATION_FAMILY_CARDS_GET,
-    allowed: ACCESS.readFamilyCards,
+    allowed: EXPECTED_ACCESS.readFamilyCards,
     status: 200,
     forwarded: { number: KK },
   },
@@ -54,7 +54,7 @@ const ENDPOINTS: Endpoint[] = [
       payload: { nik: CHILD, relationship: 'ANAK' },
     },
     subject: POPULATION_FAMILY_CARDS_ADD_MEMBER,
-    allowed: ACCESS.changeFamilyCards,
+    allowed: EXPECTED_ACCESS.changeFamilyCards,
     status: 201,
     forwarded: { number: KK, member: { nik: CHILD, relationship: 'ANAK' } },
   },
@@ -66,7 +66,7 @@ const ENDPOINTS: Endpoint[] = [
       payload: { reason: 'Menikah, pisah KK' },
     },
     subject: POPULATION_FAMILY_CARDS_REMOVE_MEMBER,
-    allowed: ACCESS.changeFamilyCards,
+    allowed: EXPECTED_ACCESS.changeFamilyCards,
     status: 200,
     forwarded: { number: KK, nik: CHILD, removal: { reason: 'Menikah, pisah KK' } },
   },
@@ -78,7 +78,7 @@ const ENDPOINTS: Endpoint[] = [
       payload: { members: [{ nik: CHILD, relationship: 'KEPALA_KELUARGA' }], reason: 'Menikah' },
     },
     subject: POPULATION_FAMILY_CARDS_SPLIT,
-    allowed: ACCESS.changeFamilyCards,
+    allowed: EXPECTED_ACCESS.changeFamilyCards,
     status: 201,
     forwarded: {
       number: KK,
@@ -93,7 +93,7 @@ const ENDPOINTS: Endpoint[] = [
       payload: { nik: CHILD, previousHeadRelationship: 'ORANG_TUA', reason: 'Ayah sepuh' },
     },
     subject: POPULATION_FAMILY_CARDS_CHANGE_HEAD,
-    allowed: ACCESS.changeFamilyCards,
+    allowed: EXPECTED_ACCESS.changeFamilyCards,
     status: 200,
     forwarded: {
       number: KK,

@@ -12,9 +12,9 @@ import {
 } from '@terpadu/contracts';
 import { ServiceCallError } from '@terpadu/messaging';
 import type { InjectOptions } from 'fastify';
+import { EXPECTED_ACCESS } from '../../test/access-matrix';
 import { rolesExcept } from '../../test/fixtures';
 import { createSpecApp, NOW, problemOf, type SpecApp } from '../../test/spec-app';
-import { ACCESS } from '../auth/access-policy';
 import { LettersController } from './letters.controller';
 
 const ID = '6f1c2a8e-1b2d-4c3e-9f4a-5b6c7d8e9f01';
@@ -36,7 +36,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /v1/letters',
     request: { method: 'POST', url: '/v1/letters', payload: DRAFT },
     subject: POPULATION_LETTERS_DRAFT,
-    allowed: ACCESS.draftLetters,
+    allowed: EXPECTED_ACCESS.draftLetters,
     status: 201,
     forwarded: { letter: DRAFT },
   },
@@ -44,7 +44,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'GET /v1/letters',
     request: { method: 'GET', url: '/v1/letters?villageCode=3174091005&status=SIGNED&type=SKTM&limit=5' },
     subject: POPULATION_LETTERS_SEARCH,
-    allowed: ACCESS.readLetters,
+    allowed: EXPECTED_ACCESS.readLetters,
     status: 200,
     forwarded: { query: { villageCode: '3174091005', status: 'SIGNED', type: 'SKTM', limit: 5 } },
   },
@@ -52,7 +52,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /v1/letters/search',
     request: { method: 'POST', url: '/v1/letters/search', payload: { residentNik: NIK } },
     subject: POPULATION_LETTERS_SEARCH,
-    allowed: ACCESS.readLetters,
+    allowed: EXPECTED_ACCESS.readLetters,
     status: 200,
     forwarded: { query: { residentNik: NIK } },
   },
@@ -60,7 +60,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'GET /v1/letters/{id}',
     request: { method: 'GET', url: `/v1/letters/${ID}` },
     subject: POPULATION_LETTERS_GET,
-    allowed: ACCESS.readLetters,
+    allowed: EXPECTED_ACCESS.readLetters,
     status: 200,
     forwarded: { id: ID },
   },
@@ -68,7 +68,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /v1/letters/{id}/sign',
     request: { method: 'POST', url: `/v1/letters/${ID}/sign`, payload: { signerName: 'H. Ahmad Fauzi' } },
     subject: POPULATION_LETTERS_SIGN,
-    allowed: ACCESS.signLetters,
+    allowed: EXPECTED_ACCESS.signLetters,
     status: 200,
     forwarded: { id: ID, signing: { signerName: 'H. Ahmad Fauzi' } },
   },
@@ -76,7 +76,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /v1/letters/{id}/revoke',
     request: { method: 'POST', url: `/v1/letters/${ID}/revoke`, payload: { reason: 'Salah data' } },
     subject: POPULATION_LETTERS_REVOKE,
-    allowed: ACCESS.signLetters,
+    allowed: EXPECTED_ACCESS.signLetters,
     status: 200,
     forwarded: { id: ID, revocation: { reason: 'Salah data' } },
   },
@@ -201,7 +201,7 @@ describe(LettersController.name, () => {
     });
 
     it('answers 403 to roles that may not read letters', async () => {
-      for (const role of rolesExcept(ACCESS.readLetters)) {
+      for (const role of rolesExcept(EXPECTED_ACCESS.readLetters)) {
         const res = await spec.request({
           method: 'GET',
           url: `/v1/letters/${ID}/pdf`,

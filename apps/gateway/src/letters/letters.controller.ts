@@ -26,10 +26,10 @@ import {
   SignLetterDto,
 } from '@terpadu/contracts';
 import { RpcClient } from '@terpadu/messaging';
-import { Public } from '@terpadu/observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ACCESS } from '../auth/access-policy';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import { Public } from '../auth/public.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiProblemResponses } from '../problem/api-problem-responses.decorator';
 import { RateLimit } from '../rate-limit/rate-limit.decorator';

@@ -1,7 +1,7 @@
 import { ErrorCode, POPULATION_MOVES_IN, POPULATION_MOVES_OUT, Role } from '@terpadu/contracts';
+import { EXPECTED_ACCESS } from '../../test/access-matrix';
 import { describeEndpointContract, expectInvalid } from '../../test/endpoint-contract';
 import { createSpecApp, type SpecApp } from '../../test/spec-app';
-import { ACCESS } from '../auth/access-policy';
 import { MovesController } from './moves.controller';
 
 const OUT = {
@@ -47,7 +47,7 @@ describe(MovesController.name, () => {
         name: 'POST /v1/moves/out',
         request: { method: 'POST', url: '/v1/moves/out', payload: OUT },
         subject: POPULATION_MOVES_OUT,
-        allowed: ACCESS.registerLifeEvents,
+        allowed: EXPECTED_ACCESS.registerLifeEvents,
         status: 201,
         forwarded: { move: OUT },
         domainError: { code: ErrorCode.RESIDENT_DECEASED, status: 422 },
@@ -56,7 +56,7 @@ describe(MovesController.name, () => {
         name: 'POST /v1/moves/in',
         request: { method: 'POST', url: '/v1/moves/in', payload: IN },
         subject: POPULATION_MOVES_IN,
-        allowed: ACCESS.registerLifeEvents,
+        allowed: EXPECTED_ACCESS.registerLifeEvents,
         status: 201,
         forwarded: { move: IN },
         domainError: { code: ErrorCode.NIK_ALREADY_REGISTERED, status: 409 },

@@ -1,11 +1,11 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { ErrorCode } from '@terpadu/contracts';
-import { Public } from '@terpadu/observability';
 import type { FastifyReply } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import getAbsoluteFSPath from 'swagger-ui-dist/absolute-path.js';
+import { Public } from '../auth/public.decorator';
 import { ProblemException } from '../problem/problem.exception';
 
 /** Scripts and styles are files (no inline script), so the Content-Security-Policy stays strict. */

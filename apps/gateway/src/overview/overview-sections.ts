@@ -52,9 +52,8 @@ const everyOverviewReader = (level: SectionLevel): Partial<Record<Role, SectionL
  *   family    every overview reader: the current family card with its members (population)
  *   health    health_worker: DETAIL (next dose, expected delivery date, insurance class and period);
  *             front_desk, village_head, social_worker: SUMMARY (complete basic immunization, up to
- *             date, pregnant and ANC visits, insured and PBI); other roles: not shown. Admins read
- *             health details through the health routes, but do not read the registry, so have no
- *             overview.
+ *             date, pregnant and ANC visits, insured and PBI); other roles: not shown. Admins run
+ *             the platform and read no personal data, so have no overview.
  */
 export const OVERVIEW_SECTIONS: readonly OverviewSection[] = [
   {

@@ -1,5 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
-import { ErrorCode, isServiceErrorBody, type ServiceErrorBody, serviceErrorBody } from '@terpadu/contracts';
+import {
+  ErrorCode,
+  isServiceErrorBody,
+  type ServiceErrorBody,
+  serviceErrorBody,
+  ValidationFailedException,
+} from '@terpadu/contracts';
 import { DomainException, ServiceCallError } from '@terpadu/messaging';
 import { APP_LOGGER } from '@terpadu/observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -32,9 +38,10 @@ const HTTP_ERRORS: Readonly<Partial<Record<number, { code: ErrorCode; detail?: s
 };
 
 /**
- * Every error leaves the gateway as problem+json: its own DomainExceptions (validation included), services' errors
- * (ServiceCallError) with their status, code, detail and errors unchanged, Nest's and Fastify's
- * HTTP errors (unknown route, malformed JSON), and anything else as INTERNAL_ERROR without details.
+ * Every error leaves the gateway as problem+json: its own DomainExceptions, the validation pipe's
+ * ValidationFailedException, services' errors (ServiceCallError) with their status, code, detail
+ * and errors unchanged, Nest's and Fastify's HTTP errors (unknown route, malformed JSON), and
+ * anything else as INTERNAL_ERROR without details.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -66,6 +73,7 @@ export class ProblemFilter implements ExceptionFilter {
       const headers = exception instanceof ProblemException ? exception.headers : {};
       return { body: exception.toBody(), headers };
     }
+    if (exception instanceof ValidationFailedException) return { body: exception.toBody(), headers: {} };
     if (exception instanceof ServiceCallError) {
       const body =
         isServiceErrorBody(exception.body) && isErrorStatus(exception.body.status)

@@ -9,10 +9,10 @@ import {
 } from '@terpadu/contracts';
 import { ServiceCallError } from '@terpadu/messaging';
 import type { InjectOptions } from 'fastify';
+import { EXPECTED_ACCESS } from '../../test/access-matrix';
 import { describeEndpointContract, type Endpoint } from '../../test/endpoint-contract';
 import { registration } from '../../test/fixtures';
 import { createSpecApp, problemOf, type SpecApp } from '../../test/spec-app';
-import { ACCESS } from '../auth/access-policy';
 import { ResidentsController } from './residents.controller';
 
 const NIK = '3171011708450001';
@@ -22,7 +22,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /v1/residents',
     request: { method: 'POST', url: '/v1/residents', payload: registration() },
     subject: POPULATION_RESIDENTS_REGISTER,
-    allowed: ACCESS.registerResidents,
+    allowed: EXPECTED_ACCESS.registerResidents,
     status: 201,
     forwarded: { resident: registration() },
     domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },
@@ -31,7 +31,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'GET /v1/residents',
     request: { method: 'GET', url: '/v1/residents?villageCode=3171011001&status=HIDUP&limit=5&cursor=abc' },
     subject: POPULATION_RESIDENTS_SEARCH,
-    allowed: ACCESS.readResidents,
+    allowed: EXPECTED_ACCESS.readResidents,
     status: 200,
     forwarded: { query: { villageCode: '3171011001', status: 'HIDUP', limit: 5, cursor: 'abc' } },
     domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },
@@ -44,7 +44,7 @@ const ENDPOINTS: Endpoint[] = [
       payload: { name: 'Budi', villageCode: '3171011001' },
     },
     subject: POPULATION_RESIDENTS_SEARCH,
-    allowed: ACCESS.readResidents,
+    allowed: EXPECTED_ACCESS.readResidents,
     status: 200,
     forwarded: { query: { name: 'Budi', villageCode: '3171011001' } },
     domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },
@@ -53,7 +53,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'GET /v1/residents/{nik}',
     request: { method: 'GET', url: `/v1/residents/${NIK}` },
     subject: POPULATION_RESIDENTS_GET,
-    allowed: ACCESS.readResidents,
+    allowed: EXPECTED_ACCESS.readResidents,
     status: 200,
     forwarded: { nik: NIK },
     domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },
@@ -66,7 +66,7 @@ const ENDPOINTS: Endpoint[] = [
       payload: { occupation: 'Guru', reason: 'Per KTP' },
     },
     subject: POPULATION_RESIDENTS_UPDATE,
-    allowed: ACCESS.correctResidents,
+    allowed: EXPECTED_ACCESS.correctResidents,
     status: 200,
     forwarded: { nik: NIK, changes: { occupation: 'Guru', reason: 'Per KTP' } },
     domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },
@@ -75,7 +75,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'GET /v1/residents/{nik}/history',
     request: { method: 'GET', url: `/v1/residents/${NIK}/history` },
     subject: POPULATION_RESIDENTS_HISTORY,
-    allowed: ACCESS.readResidentHistory,
+    allowed: EXPECTED_ACCESS.readResidentHistory,
     status: 200,
     forwarded: { nik: NIK },
     domainError: { code: ErrorCode.RESIDENT_NOT_FOUND, status: 404 },

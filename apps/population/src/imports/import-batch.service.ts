@@ -9,8 +9,9 @@ import {
   ImportRowDefect,
   ImportRowOutcome,
   RegisterResidentDto,
+  toFieldErrors,
 } from '@terpadu/contracts';
-import { DomainException, type OutboxEvent, OutboxService, toFieldErrors } from '@terpadu/messaging';
+import { DomainException, type OutboxEvent, OutboxService } from '@terpadu/messaging';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { EntityManager } from 'typeorm';

@@ -1,5 +1,4 @@
 export { DomainException } from './errors/domain.exception';
-export { toFieldErrors } from './errors/field-errors';
 export { createDeadLettersController } from './events/dead-letters.controller';
 export { DeadLettersService } from './events/dead-letters.service';
 export {
@@ -31,5 +30,4 @@ export { RpcClient, type RpcClientOptions, type SendOptions } from './rpc/rpc-cl
 export { RpcClientModule } from './rpc/rpc-client.module';
 export { RpcErrorFilter } from './rpc/rpc-error.filter';
 export { connectRpcServer } from './rpc/rpc-server';
-export { createValidationPipe } from './errors/validation.pipe';
 export { ServiceCallError } from './rpc/service-call.error';

@@ -3,16 +3,9 @@ import { MessagePattern, Payload, Transport } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import { Type } from 'class-transformer';
 import { Matches, ValidateNested } from 'class-validator';
-import { ErrorCode } from '@terpadu/contracts';
+import { createValidationPipe, ErrorCode } from '@terpadu/contracts';
 import { startNats, type TestNats } from '@terpadu/testing';
-import {
-  createValidationPipe,
-  DomainException,
-  RpcClient,
-  RpcClientModule,
-  RpcErrorFilter,
-  ServiceCallError,
-} from '../src';
+import { DomainException, RpcClient, RpcClientModule, RpcErrorFilter, ServiceCallError } from '../src';
 
 class AddressDto {
   @Matches(/^\d{10}$/)

@@ -2,10 +2,10 @@ import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { HealthRegistry } from './health.registry';
-import { Public } from './public.decorator';
+import { OperationalEndpoint } from './operational-endpoint.decorator';
 
 @ApiExcludeController()
-@Public()
+@OperationalEndpoint()
 @Controller('health')
 export class HealthController {
   constructor(private readonly registry: HealthRegistry) {}

@@ -4,5 +4,5 @@ export * from './http-observability';
 export * from './logger';
 export * from './metrics';
 export * from './observability.module';
-export * from './public.decorator';
+export * from './operational-endpoint.decorator';
 export * from './redact';

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { Public } from './public.decorator';
+import { OperationalEndpoint } from './operational-endpoint.decorator';
 
 /** One Prometheus registry per app process, with Node's default metrics. */
 @Injectable()
@@ -22,7 +22,7 @@ export class MetricsRegistry {
 }
 
 @ApiExcludeController()
-@Public()
+@OperationalEndpoint()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}

@@ -10,6 +10,11 @@ export interface Actor {
   requestId?: string;
 }
 
+/** Every RPC request names its actor; services scope reads and record writes with it. */
+export interface ActorRequest {
+  actor: Actor;
+}
+
 export enum Role {
   Registrar = 'registrar',
   FrontDesk = 'front_desk',

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ActorRequest } from './population.rpc';
+import type { ActorRequest } from '../common/actor';
 
 /**
  * Every service that consumes events answers these two subjects for its own dead letters:

@@ -1,3 +1,4 @@
+import type { ActorRequest } from '../common/actor';
 import type { CheckupListView, CheckupView, RecordCheckupDto } from '../health/checkup.dto';
 import type { HealthSummaryLevel } from '../health/enums';
 import type { HealthSummaryView } from '../health/health-summary.dto';
@@ -14,7 +15,6 @@ import type {
   RecordDeliveryDto,
   RegisterPregnancyDto,
 } from '../health/pregnancy.dto';
-import type { ActorRequest } from './population.rpc';
 
 export const HEALTH_IMMUNIZATIONS_RECORD = 'rpc.health.immunizations.record' as const;
 export const HEALTH_IMMUNIZATIONS_GET = 'rpc.health.immunizations.get' as const;

@@ -1,3 +1,4 @@
+import type { ActorRequest } from '../common/actor';
 import type {
   AppendImportRowsDto,
   CreateImportDto,
@@ -7,7 +8,6 @@ import type {
   ImportRowsQueryDto,
   StartImportDto,
 } from '../population/import.dto';
-import type { ActorRequest } from './population.rpc';
 
 /**
  * Bulk import of residents, as a job: the gateway creates it for a file's SHA-256 (an existing job

@@ -1,3 +1,4 @@
+import type { ActorRequest } from '../common/actor';
 import type {
   DraftLetterDto,
   LetterPageView,
@@ -8,7 +9,6 @@ import type {
   SearchLettersDto,
   SignLetterDto,
 } from '../population/letter.dto';
-import type { ActorRequest } from './population.rpc';
 
 export const POPULATION_LETTERS_DRAFT = 'rpc.population.letters.draft' as const;
 export const POPULATION_LETTERS_GET = 'rpc.population.letters.get' as const;

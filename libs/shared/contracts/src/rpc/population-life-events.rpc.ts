@@ -1,3 +1,4 @@
+import type { ActorRequest } from '../common/actor';
 import type { BirthView, RegisterBirthDto } from '../population/birth.dto';
 import type { DeathView, RegisterDeathDto } from '../population/death.dto';
 import type {
@@ -13,7 +14,6 @@ import type {
   SplitFamilyCardView,
 } from '../population/family-card-split.dto';
 import type { MoveInDto, MoveInView, MoveOutDto, MoveOutView } from '../population/move.dto';
-import type { ActorRequest } from './population.rpc';
 
 export const POPULATION_BIRTHS_REGISTER = 'rpc.population.births.register' as const;
 export const POPULATION_DEATHS_REGISTER = 'rpc.population.deaths.register' as const;

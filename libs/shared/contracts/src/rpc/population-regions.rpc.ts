@@ -1,5 +1,5 @@
+import type { ActorRequest } from '../common/actor';
 import type { RegionView } from '../population/region.dto';
-import type { ActorRequest } from './population.rpc';
 
 export const POPULATION_REGIONS_GET = 'rpc.population.regions.get' as const;
 

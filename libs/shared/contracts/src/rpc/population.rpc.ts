@@ -1,4 +1,4 @@
-import type { Actor } from '../common/actor';
+import type { ActorRequest } from '../common/actor';
 import type {
   AddFamilyMemberDto,
   CreateFamilyCardDto,
@@ -24,11 +24,6 @@ export const POPULATION_FAMILY_CARDS_CREATE = 'rpc.population.family-cards.creat
 export const POPULATION_FAMILY_CARDS_GET = 'rpc.population.family-cards.get' as const;
 export const POPULATION_FAMILY_CARDS_ADD_MEMBER = 'rpc.population.family-cards.add-member' as const;
 export const POPULATION_FAMILY_CARDS_REMOVE_MEMBER = 'rpc.population.family-cards.remove-member' as const;
-
-/** Every RPC request names its actor; services scope reads and record writes with it. */
-export interface ActorRequest {
-  actor: Actor;
-}
 
 export interface PopulationRpcMap {
   [POPULATION_RESIDENTS_REGISTER]: {

@@ -2,11 +2,12 @@ import { Controller, type Type } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   type DeadLettersRpc,
+  DEAD_LETTER_OPERATORS,
   type DeadLetterView,
   deadLettersListSubject,
   deadLettersReplaySubject,
   ErrorCode,
-  Role,
+  hasAnyRole,
 } from '@terpadu/contracts';
 import { DomainException } from '../errors/domain.exception';
 import { DeadLettersService } from './dead-letters.service';
@@ -16,7 +17,7 @@ type ReplayRequest = DeadLettersRpc['replay']['request'];
 
 function requireAdmin(request: { actor?: { roles?: unknown } } | undefined): void {
   const roles = request?.actor?.roles;
-  if (!Array.isArray(roles) || !roles.includes(Role.Admin)) {
+  if (!Array.isArray(roles) || !hasAnyRole({ roles: roles.map(String) }, DEAD_LETTER_OPERATORS)) {
     throw new DomainException(ErrorCode.FORBIDDEN, 'Dead letters are for administrators');
   }
 }

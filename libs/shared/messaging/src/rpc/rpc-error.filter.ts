@@ -1,13 +1,18 @@
 import { type ArgumentsHost, Catch, Logger, type RpcExceptionFilter } from '@nestjs/common';
 import { NatsContext } from '@nestjs/microservices';
-import { ErrorCode, type ServiceErrorBody, serviceErrorBody } from '@terpadu/contracts';
+import {
+  ErrorCode,
+  type ServiceErrorBody,
+  serviceErrorBody,
+  ValidationFailedException,
+} from '@terpadu/contracts';
 import { type Observable, throwError } from 'rxjs';
 import { DomainException } from '../errors/domain.exception';
 
 /**
- * Global exception filter of a service's NATS microservice. A DomainException is answered as its
- * ServiceErrorBody; anything else is logged (name, message and stack, never the payload) and
- * answered as INTERNAL_ERROR 500 without details.
+ * Global exception filter of a service's NATS microservice. A DomainException (or the validation
+ * pipe's ValidationFailedException) is answered as its ServiceErrorBody; anything else is logged
+ * (name, message and stack, never the payload) and answered as INTERNAL_ERROR 500 without details.
  *
  * Nest's NATS transport sends the thrown value as the `err` of the reply packet
  * (`{ id, err, isDisposed: true }`); ClientProxy.send errors with exactly that value, so the
@@ -23,7 +28,8 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
 }
 
 export function toServiceErrorBody(exception: unknown, subject: string, logger: Logger): ServiceErrorBody {
-  if (exception instanceof DomainException) return exception.toBody();
+  if (exception instanceof DomainException || exception instanceof ValidationFailedException)
+    return exception.toBody();
   const error =
     exception instanceof Error
       ? exception

@@ -1,6 +1,6 @@
 import type { INestApplication, INestMicroservice } from '@nestjs/common';
 import { NestMicroservice, type NatsOptions, Transport } from '@nestjs/microservices';
-import { createValidationPipe } from '../errors/validation.pipe';
+import { createValidationPipe } from '@terpadu/contracts';
 import { RpcErrorFilter } from './rpc-error.filter';
 
 /**

@@ -1,4 +1,4 @@
-import type { FieldError } from '@terpadu/contracts';
+import type { FieldError } from '../common/errors';
 import type { ValidationError } from 'class-validator';
 
 /**

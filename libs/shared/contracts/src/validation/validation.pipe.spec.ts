@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsString, Matches, ValidateNested } from 'class-validator';
-import { ErrorCode } from '@terpadu/contracts';
-import { DomainException } from './domain.exception';
+import { ErrorCode } from '../errors/error-codes';
+import { ValidationFailedException } from './validation-failed.exception';
 import { createValidationPipe } from './validation.pipe';
 
 class AddressDto {
@@ -33,9 +33,13 @@ describe(createValidationPipe.name, () => {
     const error: unknown = await pipe
       .transform({ fullName: 'A', extra: 1, address: { villageCode: 'x' } }, meta)
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DomainException);
-    const body = (error as DomainException).toBody();
-    expect(body).toMatchObject({ code: ErrorCode.VALIDATION_FAILED, status: 400 });
+    expect(error).toBeInstanceOf(ValidationFailedException);
+    const body = (error as ValidationFailedException).toBody();
+    expect(body).toMatchObject({
+      code: ErrorCode.VALIDATION_FAILED,
+      status: 400,
+      detail: 'The request has invalid fields',
+    });
     expect(body.errors?.map((e) => `${e.field}:${e.code}`).sort()).toEqual([
       'address.villageCode:matches',
       'extra:whitelistValidation',
