@@ -44,6 +44,7 @@ describe('health migrations', () => {
       'insurance_memberships',
       'outbox',
       'overdue_notices',
+      'person_pending_events',
       'persons',
       'pregnancies',
       'scheduled_doses',
@@ -66,7 +67,10 @@ describe('AdoptPersonProjectionConsumer1796010000007', () => {
   it("hands the per-handler consumers' inbox and dead letters to person-projection, and back on revert", async () => {
     const url = await postgres.createDatabase('health_adopt_consumer');
     await migrateService(HEALTH_SERVICE, url);
-    await migrateService(HEALTH_SERVICE, url, { revert: true });
+    // Back to the database as it was before this migration (later ones are undone first).
+    let undone: string[] = [];
+    while (!undone.includes('AdoptPersonProjectionConsumer1796010000007'))
+      undone = (await migrateService(HEALTH_SERVICE, url, { revert: true })).migrations;
     const db = new DataSource(serviceDataSourceOptions(HEALTH_SERVICE, url));
     await db.initialize();
     try {
@@ -91,7 +95,9 @@ describe('AdoptPersonProjectionConsumer1796010000007', () => {
       await expect(db.query(`SELECT consumer FROM dead_letters`)).resolves.toEqual([
         { consumer: 'health__person-projection' },
       ]);
-      await migrateService(HEALTH_SERVICE, url, { revert: true });
+      undone = [];
+      while (!undone.includes('AdoptPersonProjectionConsumer1796010000007'))
+        undone = (await migrateService(HEALTH_SERVICE, url, { revert: true })).migrations;
       await expect(
         db.query(`SELECT count(*)::int AS n FROM inbox WHERE consumer = 'health__person-projection'`),
       ).resolves.toEqual([{ n: 0 }]);

@@ -367,7 +367,7 @@ describe('schedules from population events', () => {
     expect(pregnancy.code).toBe(ErrorCode.RESIDENT_DECEASED);
   });
 
-  it('retries a death delivered before the registration of the person, then applies it', async () => {
+  it('keeps a death delivered before the registration of the person waiting, then applies it with the registration', async () => {
     const r = registered('2025-12-12');
     const registration = infra.population.envelopeOf(RESIDENT_REGISTERED_V1, r, '2026-11-01T01:00:00.000Z');
     const death = infra.population.envelopeOf(
@@ -387,7 +387,16 @@ describe('schedules from population events', () => {
     );
     // Committed in this order by population, delivered in the other (the registration was delayed).
     await infra.population.publishDirect(death);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await eventually(async () => {
+      const waiting = await t.dataSource.query<{ event_id: string }[]>(
+        `SELECT event_id FROM person_pending_events`,
+      );
+      expect(waiting).toEqual([{ event_id: death.id }]);
+    });
+    // Handled (in the inbox) and waiting: not failed, so not retried into a dead letter.
+    await expect(
+      t.dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE event_id = $1`, [death.id]),
+    ).resolves.toEqual([{ n: 1 }]);
     await infra.population.publishDirect(registration);
     await eventually(async () => {
       const [row] = await t.dataSource.query<{ status: string; died_on: string | null }[]>(
@@ -397,6 +406,12 @@ describe('schedules from population events', () => {
       expect(row).toEqual({ status: 'MATI', died_on: '2026-11-01' });
       expect((await schedules(r.residentId))[0]?.status).toBe('CLOSED');
     }, 30_000);
+    await expect(t.dataSource.query(`SELECT count(*)::int AS n FROM person_pending_events`)).resolves.toEqual(
+      [{ n: 0 }],
+    );
+    await expect(t.dataSource.query(`SELECT count(*)::int AS n FROM dead_letters`)).resolves.toEqual([
+      { n: 0 },
+    ]);
   });
 
   it('merges the health records of a record population deactivated as a duplicate into the one kept', async () => {

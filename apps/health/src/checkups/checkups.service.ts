@@ -13,8 +13,7 @@ import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { dateInFuture, invalidField, residentDeceased } from '../common/domain-errors';
 import { assertCanReadDetails, assertCanWriteRecords } from '../common/health-roles';
-import type { Person } from '../persons/person.entity';
-import { PersonsService } from '../persons/persons.service';
+import { type Person, PersonsService } from '@terpadu/person-projection';
 import { Checkup } from './checkup.entity';
 
 /** Routine checkups: recorded for a living person, dated between birth and today. */

@@ -13,11 +13,6 @@ export function dateInFuture(field: string): DomainException {
   return invalidField(field, 'notInFuture', `${field} cannot be after today`);
 }
 
-/** Missing, not yet known to health, and outside the caller's jurisdiction all look the same. */
-export function residentNotFound(): DomainException {
-  return new DomainException(ErrorCode.RESIDENT_NOT_FOUND, 'No resident with this NIK in your jurisdiction');
-}
-
 /** A death closes a person's health records: nothing new is recorded after it. */
 export function residentDeceased(): DomainException {
   return new DomainException(

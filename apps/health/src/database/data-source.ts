@@ -1,3 +1,4 @@
+import { PERSON_PROJECTION_ENTITIES, PERSON_PROJECTION_MIGRATIONS } from '@terpadu/person-projection';
 import { defineService, serviceDataSource } from '@terpadu/service-kit';
 import { Checkup } from '../checkups/checkup.entity';
 import { Env } from '../config/env';
@@ -8,25 +9,22 @@ import { ScheduleDoseRule } from '../immunizations/schedule-dose-rule.entity';
 import { ScheduleVersion } from '../immunizations/schedule-version.entity';
 import { ScheduledDose } from '../immunizations/scheduled-dose.entity';
 import { InsuranceMembership } from '../insurance/insurance-membership.entity';
-import { Person } from '../persons/person.entity';
 import { AncVisit } from '../pregnancies/anc-visit.entity';
 import { Pregnancy } from '../pregnancies/pregnancy.entity';
-import { CreatePersons1796010000000 } from './migrations/1796010000000-create-persons';
 import { CreateImmunizationSchedule1796010000001 } from './migrations/1796010000001-create-immunization-schedule';
 import { CreateChildSchedules1796010000002 } from './migrations/1796010000002-create-child-schedules';
 import { CreatePregnancies1796010000003 } from './migrations/1796010000003-create-pregnancies';
 import { CreateCheckupsAndInsurance1796010000004 } from './migrations/1796010000004-create-checkups-and-insurance';
-import { AddPersonDeactivation1796010000006 } from './migrations/1796010000006-add-person-deactivation';
 import { AdoptPersonProjectionConsumer1796010000007 } from './migrations/1796010000007-adopt-person-projection-consumer';
 
 export const HEALTH_ENTITIES = [
+  ...PERSON_PROJECTION_ENTITIES,
   AncVisit,
   Checkup,
   ChildSchedule,
   Immunization,
   InsuranceMembership,
   OverdueNotice,
-  Person,
   Pregnancy,
   ScheduleDoseRule,
   ScheduledDose,
@@ -34,12 +32,11 @@ export const HEALTH_ENTITIES = [
 ];
 
 export const HEALTH_MIGRATIONS = [
-  CreatePersons1796010000000,
+  ...PERSON_PROJECTION_MIGRATIONS,
   CreateImmunizationSchedule1796010000001,
   CreateChildSchedules1796010000002,
   CreatePregnancies1796010000003,
   CreateCheckupsAndInsurance1796010000004,
-  AddPersonDeactivation1796010000006,
   AdoptPersonProjectionConsumer1796010000007,
 ];
 

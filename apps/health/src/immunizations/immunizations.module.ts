@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { PersonsModule } from '../persons/persons.module';
+import { PersonsModule } from '@terpadu/person-projection';
 import { ImmunizationsController } from './immunizations.controller';
 import { ImmunizationsService } from './immunizations.service';
 import { OVERDUE_SCAN_INTERVAL_MS, OverdueScanScheduler } from './overdue-scan.scheduler';

@@ -4,7 +4,7 @@ import { ScheduleOrigin, ScheduleStatus } from '@terpadu/contracts';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@terpadu/clock';
 import { addYears } from '../common/dates';
-import type { Person } from '../persons/person.entity';
+import type { Person } from '@terpadu/person-projection';
 import { ChildSchedule } from './child-schedule.entity';
 import { appliesTo, datesFromBirth, type PlannedDose } from './dose-plan';
 import { ScheduleDoseRule } from './schedule-dose-rule.entity';

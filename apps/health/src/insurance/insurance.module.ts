@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersonsModule } from '../persons/persons.module';
+import { PersonsModule } from '@terpadu/person-projection';
 import { InsuranceController } from './insurance.controller';
 import { InsuranceService } from './insurance.service';
 

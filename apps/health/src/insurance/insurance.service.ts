@@ -17,8 +17,7 @@ import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { invalidField, residentDeceased } from '../common/domain-errors';
 import { assertCanReadDetails, assertCanWriteRecords } from '../common/health-roles';
-import type { Person } from '../persons/person.entity';
-import { PersonsService } from '../persons/persons.service';
+import { type Person, PersonsService } from '@terpadu/person-projection';
 import { InsuranceMembership } from './insurance-membership.entity';
 
 function numberTaken(): DomainException {

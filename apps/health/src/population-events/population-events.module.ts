@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { PersonsModule } from '../persons/persons.module';
+import { PersonProjectionModule } from '@terpadu/person-projection';
 import { PregnanciesModule } from '../pregnancies/pregnancies.module';
-import { DuplicateMergeService } from './duplicate-merge.service';
-import { PopulationEventsHandler } from './population-events.handler';
+import { HealthPersonHooks } from './health-person-hooks';
 
-/** Consumes population's events (SchedulesService comes from the global ImmunizationsModule). */
+/**
+ * Health's projection of persons from population's events, with health's reactions plugged in
+ * (SchedulesService comes from the global ImmunizationsModule).
+ */
 @Module({
-  imports: [PersonsModule, PregnanciesModule],
-  providers: [DuplicateMergeService, PopulationEventsHandler],
+  imports: [PersonProjectionModule.forRoot({ hooks: HealthPersonHooks, imports: [PregnanciesModule] })],
 })
 export class PopulationEventsModule {}

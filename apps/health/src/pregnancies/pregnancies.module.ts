@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PersonsModule } from '../persons/persons.module';
+import { PersonsModule } from '@terpadu/person-projection';
 import { PregnanciesController } from './pregnancies.controller';
 import { PregnanciesService } from './pregnancies.service';
 

@@ -24,8 +24,7 @@ import { Clock } from '@terpadu/clock';
 import { addDays } from '../common/dates';
 import { dateInFuture, invalidField, residentDeceased } from '../common/domain-errors';
 import { assertCanReadDetails, assertCanWriteRecords } from '../common/health-roles';
-import { Person } from '../persons/person.entity';
-import { PersonsService } from '../persons/persons.service';
+import { Person, PersonsService } from '@terpadu/person-projection';
 import { AncVisit } from './anc-visit.entity';
 import { Pregnancy } from './pregnancy.entity';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InsuranceModule } from '../insurance/insurance.module';
-import { PersonsModule } from '../persons/persons.module';
+import { PersonsModule } from '@terpadu/person-projection';
 import { PregnanciesModule } from '../pregnancies/pregnancies.module';
 import { HealthSummaryController } from './health-summary.controller';
 import { HealthSummaryService } from './health-summary.service';

@@ -8,7 +8,7 @@ import { invalidField } from '../common/domain-errors';
 import { assertCanReadDetails } from '../common/health-roles';
 import { ImmunizationsService } from '../immunizations/immunizations.service';
 import { InsuranceService } from '../insurance/insurance.service';
-import { PersonsService } from '../persons/persons.service';
+import { PersonsService } from '@terpadu/person-projection';
 import { PregnanciesService } from '../pregnancies/pregnancies.service';
 
 /**

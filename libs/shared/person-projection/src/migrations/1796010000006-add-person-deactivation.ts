@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * A person record population deactivated as a duplicate of another: health merges what it holds
+ * A person record population deactivated as a duplicate of another: the service merges what it holds
  * into the other record and stops answering for this one.
  */
 export class AddPersonDeactivation1796010000006 implements MigrationInterface {

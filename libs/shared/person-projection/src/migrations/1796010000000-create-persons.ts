@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The persons health needs, projected from population events only (never read from population's
- * database), so health keeps working while population is down. Each group of fields remembers the
+ * The persons a service needs, projected from population events only (never read from population's
+ * database), so the service keeps working while population is down. Each group of fields remembers the
  * time of the event that last set it, so a late (retried) older event cannot overwrite a newer fact.
  */
 export class CreatePersons1796010000000 implements MigrationInterface {

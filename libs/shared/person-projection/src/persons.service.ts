@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, ResidentStatus, type Sex, withinJurisdiction } from '@terpadu/contracts';
+import { type Actor, ErrorCode, ResidentStatus, type Sex, withinJurisdiction } from '@terpadu/contracts';
+import { DomainException } from '@terpadu/messaging';
 import type { EntityManager } from 'typeorm';
-import { residentNotFound } from '../common/domain-errors';
 import { Person } from './person.entity';
 
 /** What a population event says about a person; an absent field is one the event does not carry. */
@@ -18,22 +18,41 @@ export interface PersonFacts {
 
 export interface Projected {
   person: Person;
-  /** The event changed the birth date of a person already known (the schedule's dates follow it). */
+  /** The person was not known before this event. */
+  inserted: boolean;
+  /** The event changed the birth date of a person already known (the service's dates follow it). */
   birthDateChanged: boolean;
 }
 
-/** Thrown by a handler whose event names a person health does not know yet: retried, then parked. */
+/** Whom an event waits for: population's resident ids, or NIKs (a family card names its members so). */
+export interface AwaitedPersons {
+  residentIds: string[];
+  niks: string[];
+}
+
+/**
+ * An event names a person the projection does not know yet: the projection keeps the event until
+ * that person arrives (PendingPersonEvents), it is never retried into a dead letter for it.
+ */
 export class PersonNotYetKnownError extends Error {
-  constructor(what: string) {
-    super(`${what} is not known to health yet (its registration event may still be on its way)`);
+  constructor(
+    what: string,
+    readonly awaited: AwaitedPersons,
+  ) {
+    super(`${what} is not known yet (its registration event may still be on its way)`);
     this.name = 'PersonNotYetKnownError';
   }
 }
 
+/** Missing, not yet known, and outside the caller's jurisdiction all look the same. */
+export function residentNotFound(): DomainException {
+  return new DomainException(ErrorCode.RESIDENT_NOT_FOUND, 'No resident with this NIK in your jurisdiction');
+}
+
 /**
- * Health's projection of persons. Written only by population events (each write guarded by the
- * event time, so a late redelivery of an older event changes nothing); read by every health
- * feature to find a person by NIK within the caller's jurisdiction.
+ * A service's projection of persons. Written only by population events (each write guarded by the
+ * event time, so a late redelivery of an older event changes nothing); read by the service's
+ * features to find a person by NIK within the caller's jurisdiction.
  */
 @Injectable()
 export class PersonsService {
@@ -63,7 +82,7 @@ export class PersonsService {
       where: { residentId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!person) throw new PersonNotYetKnownError(`Resident ${residentId}`);
+    if (!person) throw new PersonNotYetKnownError('A resident', { residentIds: [residentId], niks: [] });
     return person;
   }
 
@@ -72,7 +91,7 @@ export class PersonsService {
    * village), status, family card, each against the time of the event that last set it.
    */
   async project(m: EntityManager, facts: PersonFacts, at: Date): Promise<Projected> {
-    await m
+    const insert = await m
       .createQueryBuilder()
       .insert()
       .into(Person)
@@ -94,7 +113,10 @@ export class PersonsService {
         familyCardAsOf: at,
       })
       .orIgnore()
+      .returning('resident_id')
       .execute();
+    // ON CONFLICT DO NOTHING returns the row only when this statement inserted it.
+    const inserted = (insert.raw as unknown[]).length > 0;
     const person = await this.require(m, facts.residentId);
     let birthDateChanged = false;
     if (person.detailsAsOf < at) {
@@ -116,8 +138,8 @@ export class PersonsService {
       person.familyCardNumber = facts.familyCardNumber;
       person.familyCardAsOf = at;
     }
-    await m.save(Person, person);
-    return { person, birthDateChanged };
+    if (!inserted) await m.save(Person, person);
+    return { person, inserted, birthDateChanged };
   }
 
   /** Sets the status (with the day of moving out) unless a newer event already set it. */
@@ -142,7 +164,8 @@ export class PersonsService {
 
   /**
    * Applies a family card's membership: `members` are on `number`; `leaver`, if given, left it.
-   * Throws PersonNotYetKnownError when a member is unknown yet, so the event is retried later.
+   * Throws PersonNotYetKnownError naming the members not known yet, so the event waits for them.
+   * Returns the persons whose card this changed.
    */
   async applyFamilyCard(
     m: EntityManager,
@@ -150,14 +173,21 @@ export class PersonsService {
     memberNiks: string[],
     leaverNik: string | null,
     at: Date,
-  ): Promise<void> {
+  ): Promise<Person[]> {
     const niks = [...new Set([...memberNiks, ...(leaverNik ? [leaverNik] : [])])];
     const persons = await m
       .createQueryBuilder(Person, 'p')
       .where('p.nik = ANY(:niks)', { niks })
       .setLock('pessimistic_write')
       .getMany();
-    if (persons.length < niks.length) throw new PersonNotYetKnownError(`A member of family card change`);
+    if (persons.length < niks.length) {
+      const known = new Set(persons.map((p) => p.nik));
+      throw new PersonNotYetKnownError('A member of a family card', {
+        residentIds: [],
+        niks: niks.filter((nik) => !known.has(nik)),
+      });
+    }
+    const changed: Person[] = [];
     for (const person of persons) {
       if (person.familyCardAsOf > at) continue;
       const member = memberNiks.includes(person.nik);
@@ -165,6 +195,8 @@ export class PersonsService {
       person.familyCardNumber = member ? number : null;
       person.familyCardAsOf = at;
       await m.save(Person, person);
+      changed.push(person);
     }
+    return changed;
   }
 }
