@@ -13,7 +13,7 @@ import {
 import { ServiceCallError } from '@terpadu/messaging';
 import type { InjectOptions } from 'fastify';
 import { rolesExcept } from '../../test/fixtures';
-import { createSpecApp, NOW, problemOf, type SpecApp } from '../../test/spec-app';
+import { createSpecApp, NOW, problemOf, SpecClock, type SpecApp } from '../../test/spec-app';
 import { ACCESS } from '../auth/access-policy';
 import { LettersController } from './letters.controller';
 
@@ -88,7 +88,7 @@ describe(LettersController.name, () => {
   beforeAll(async () => {
     spec = await createSpecApp(
       { RATE_LIMIT_PER_MINUTE: '0', VERIFY_RATE_LIMIT_PER_MINUTE: '3' },
-      { clock: () => new Date(now) },
+      { clock: new SpecClock(() => new Date(now)) },
     );
   });
   afterAll(() => spec.close());
