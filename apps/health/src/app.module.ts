@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule } from '@terpadu/messaging';
+import { MessagingModule, retentionOptions } from '@terpadu/messaging';
 import { ObservabilityModule } from '@terpadu/observability';
 import { CheckupsModule } from './checkups/checkups.module';
 import { ClockModule } from '@terpadu/clock';
@@ -29,7 +29,7 @@ export class AppModule {
         HealthSummaryModule,
         ImmunizationsModule.forRoot({ overdueScanIntervalMs: env.OVERDUE_SCAN_INTERVAL_MS }),
         InsuranceModule,
-        MessagingModule.forRoot({ service: 'health', natsUrl: env.NATS_URL }),
+        MessagingModule.forRoot({ service: 'health', natsUrl: env.NATS_URL, ...retentionOptions(env) }),
         ObservabilityModule.forRoot({ service: 'health', logLevel: env.LOG_LEVEL }),
         PopulationEventsModule,
         PregnanciesModule,

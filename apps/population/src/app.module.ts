@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MessagingModule } from '@terpadu/messaging';
+import { MessagingModule, retentionOptions } from '@terpadu/messaging';
 import { ObservabilityModule } from '@terpadu/observability';
 import { BirthsModule } from './births/births.module';
 import { ClockModule } from '@terpadu/clock';
@@ -30,7 +30,7 @@ export class AppModule {
         FamilyCardsModule,
         ImportsModule.forRoot({ batchSize: env.IMPORT_BATCH_SIZE }),
         LettersModule.forRoot({ publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/+$/, '') }),
-        MessagingModule.forRoot({ service: 'population', natsUrl: env.NATS_URL }),
+        MessagingModule.forRoot({ service: 'population', natsUrl: env.NATS_URL, ...retentionOptions(env) }),
         MovesModule,
         ObservabilityModule.forRoot({ service: 'population', logLevel: env.LOG_LEVEL }),
         RegionsModule,

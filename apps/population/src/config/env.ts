@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsNotEmpty, IsString, IsTimeZone, IsUrl, Matches, Max, Min } from 'class-validator';
+import { MESSAGING_RETENTION_ENV_DEFAULTS } from '@terpadu/messaging';
 
 /** What the migration command needs: only the database. */
 export class DatabaseEnv {
@@ -43,4 +44,32 @@ export class Env extends DatabaseEnv {
   @Min(1)
   @Max(5000)
   IMPORT_BATCH_SIZE: number = 500;
+
+  /** Days an event stays in this service's JetStream stream (EVT_<SERVICE>); 0 keeps events forever. */
+  @IsInt()
+  @Min(0)
+  EVENT_STREAM_MAX_AGE_DAYS: number = MESSAGING_RETENTION_ENV_DEFAULTS.EVENT_STREAM_MAX_AGE_DAYS;
+
+  /** Largest size of this service's JetStream stream, in bytes (1 GiB); 0 = no limit. */
+  @IsInt()
+  @Min(0)
+  EVENT_STREAM_MAX_BYTES: number = MESSAGING_RETENTION_ENV_DEFAULTS.EVENT_STREAM_MAX_BYTES;
+
+  /** Days a published outbox row is kept before the pruner deletes it; 0 keeps them. */
+  @IsInt()
+  @Min(0)
+  OUTBOX_RETENTION_DAYS: number = MESSAGING_RETENTION_ENV_DEFAULTS.OUTBOX_RETENTION_DAYS;
+
+  /**
+   * Days an inbox row (an event this service handled) is kept; longer than EVENT_STREAM_MAX_AGE_DAYS
+   * (checked at boot), since a redelivered event needs its row. 0 keeps them.
+   */
+  @IsInt()
+  @Min(0)
+  INBOX_RETENTION_DAYS: number = MESSAGING_RETENTION_ENV_DEFAULTS.INBOX_RETENTION_DAYS;
+
+  /** How often the pruner of the outbox, inbox and replayed dead letters runs; 0 turns it off. */
+  @IsInt()
+  @Min(0)
+  MESSAGING_PRUNE_INTERVAL_MS: number = MESSAGING_RETENTION_ENV_DEFAULTS.MESSAGING_PRUNE_INTERVAL_MS;
 }

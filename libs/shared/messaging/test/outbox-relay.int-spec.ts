@@ -19,7 +19,7 @@ import {
   OutboxService,
   resolveMessagingOptions,
 } from '../src';
-import { eventually, migrate, natsAdmin, registered, startService, traceId } from './support';
+import { eventually, migrate, natsAdmin, registered, startService, TestClock, traceId } from './support';
 
 @Injectable()
 class Projection {
@@ -124,7 +124,11 @@ describe(OutboxRelay.name, () => {
   });
 
   it('writes many events in one call (addMany), publishing them in order, each with its own id and subject', async () => {
-    const options = resolveMessagingOptions({ service: 'population', natsUrl: nats.url });
+    const options = resolveMessagingOptions({
+      service: 'population',
+      natsUrl: nats.url,
+      clock: new TestClock(),
+    });
     const client = new NatsClient(options);
     const relay = new OutboxRelay(db, options, client);
     const outbox = new OutboxService(options);
@@ -217,7 +221,11 @@ describe(OutboxRelay.name, () => {
   });
 
   it('lets the stream drop a row published again (relay died between publish and commit)', async () => {
-    const options = resolveMessagingOptions({ service: 'population', natsUrl: nats.url });
+    const options = resolveMessagingOptions({
+      service: 'population',
+      natsUrl: nats.url,
+      clock: new TestClock(),
+    });
     const client = new NatsClient(options);
     const relay = new OutboxRelay(db, options, client);
     const outbox = new OutboxService(options);
