@@ -17,6 +17,7 @@ import {
   Sex,
 } from '@terpadu/contracts';
 import { createDataSourceOptions, MESSAGING_MIGRATIONS } from '@terpadu/database';
+import { ClockModule } from '@terpadu/clock';
 import { MessagingModule, OnEvent, OutboxService } from '@terpadu/messaging';
 import { startNats, startPostgres } from '@terpadu/testing';
 import { DataSource } from 'typeorm';
@@ -67,6 +68,7 @@ class BenchServiceModule {
     return {
       module: BenchServiceModule,
       imports: [
+        ClockModule.forRoot('UTC'),
         TypeOrmModule.forRoot(
           createDataSourceOptions({ url: o.url, entities: [], migrations: [], poolSize: 10 }),
         ),

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ClockModule } from '@terpadu/clock';
 import { createValidationPipe } from '@terpadu/contracts';
 import { RpcClientModule } from '@terpadu/messaging';
 import { ObservabilityModule } from '@terpadu/observability';
@@ -7,7 +8,6 @@ import { AdminModule } from './admin/admin.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { BirthsModule } from './births/births.module';
-import { CLOCK, systemClock } from './common/clock';
 import { Env } from './config/env';
 import { DeathsModule } from './deaths/deaths.module';
 import { DuplicateReviewsModule } from './duplicate-reviews/duplicate-reviews.module';
@@ -26,18 +26,15 @@ import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RegionsModule } from './regions/regions.module';
 import { ResidentsModule } from './residents/residents.module';
 
-/** Configuration shared by every module of the gateway: the validated Env and the clock. */
+/** Configuration shared by every module of the gateway: the validated Env. */
 @Module({})
 class CoreModule {
   static forRoot(env: Env): DynamicModule {
     return {
       module: CoreModule,
       global: true,
-      providers: [
-        { provide: CLOCK, useValue: systemClock },
-        { provide: Env, useValue: env },
-      ],
-      exports: [CLOCK, Env],
+      providers: [{ provide: Env, useValue: env }],
+      exports: [Env],
     };
   }
 }
@@ -55,6 +52,8 @@ export class AppModule {
         AdminModule,
         AuthModule,
         BirthsModule,
+        // The gateway computes no calendar dates: its Clock gives instants (tokens, rate limits, deadlines).
+        ClockModule.forRoot('UTC'),
         CoreModule.forRoot(env),
         DeathsModule,
         DuplicateReviewsModule,

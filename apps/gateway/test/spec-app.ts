@@ -1,7 +1,8 @@
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { Clock } from '@terpadu/clock';
 import { ErrorCode, type RpcSubject } from '@terpadu/contracts';
-import { RpcClient, ServiceCallError } from '@terpadu/messaging';
+import { RpcClient, type SendOptions, ServiceCallError } from '@terpadu/messaging';
 import { APP_LOGGER, fastifyAdapterOptions } from '@terpadu/observability';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from 'fastify';
 import { type CryptoKey, exportSPKI, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
@@ -10,7 +11,6 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { AppModule } from '../src/app.module';
 import { setupApp } from '../src/app.setup';
-import { CLOCK } from '../src/common/clock';
 import { loadEnv } from '../src/config/env';
 
 /** The fixed "now" of every spec: tokens and rate-limit buckets are computed from it, never the wall clock. */
@@ -23,6 +23,17 @@ export interface RpcCall {
   request: Record<string, unknown>;
 }
 
+/** The gateway's Clock in specs: reads `read()` on every `now()`, so a spec moves time by hand. */
+export class SpecClock extends Clock {
+  constructor(private readonly read: () => Date = () => NOW) {
+    super('UTC');
+  }
+
+  now(): Date {
+    return new Date(this.read());
+  }
+}
+
 type Handler = (request: Record<string, unknown>) => unknown;
 
 /**
@@ -31,6 +42,8 @@ type Handler = (request: Record<string, unknown>) => unknown;
  */
 export class FakeRpcClient {
   readonly calls: RpcCall[] = [];
+  /** The deadline each call was given (`timeoutMs`), in the order of `calls`. */
+  readonly timeouts: { subject: string; timeoutMs: number | undefined }[] = [];
   private readonly handlers = new Map<string, Handler>();
 
   answer(subject: string, handler: Handler): void {
@@ -39,15 +52,17 @@ export class FakeRpcClient {
 
   reset(): void {
     this.calls.length = 0;
+    this.timeouts.length = 0;
     this.handlers.clear();
   }
 
-  send<S extends RpcSubject>(subject: S, request: unknown): Promise<unknown> {
-    return this.sendUntyped(subject, request);
+  send<S extends RpcSubject>(subject: S, request: unknown, o?: SendOptions): Promise<unknown> {
+    return this.sendUntyped(subject, request, o);
   }
 
-  async sendUntyped<T>(subject: string, request: unknown): Promise<T> {
+  async sendUntyped<T>(subject: string, request: unknown, o?: SendOptions): Promise<T> {
     this.calls.push({ subject, request: JSON.parse(JSON.stringify(request)) as Record<string, unknown> });
+    this.timeouts.push({ subject, timeoutMs: o?.timeoutMs });
     const handler = this.handlers.get(subject);
     if (!handler) {
       throw new ServiceCallError(
@@ -123,7 +138,7 @@ export interface SpecApp {
  */
 export async function createSpecApp(
   env: Record<string, string> = {},
-  extra: { imports?: unknown[]; controllers?: unknown[]; clock?: () => Date } = {},
+  extra: { imports?: unknown[]; controllers?: unknown[]; clock?: Clock } = {},
 ): Promise<SpecApp> {
   const keys = await generateSpecKeys();
   const config = loadEnv({
@@ -147,8 +162,8 @@ export async function createSpecApp(
   })
     .overrideProvider(RpcClient)
     .useValue(rpc)
-    .overrideProvider(CLOCK)
-    .useValue(extra.clock ?? (() => NOW))
+    .overrideProvider(Clock)
+    .useValue(extra.clock ?? new SpecClock())
     .overrideProvider(APP_LOGGER)
     .useValue(pino({ base: { service: 'gateway' } }, sink))
     .compile();

@@ -1,3 +1,4 @@
+import { SystemClock } from '@terpadu/clock';
 import { POPULATION_RESIDENTS_GET } from '@terpadu/contracts';
 import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
@@ -49,7 +50,7 @@ describe('tools/token.mjs', () => {
         AUTH_AUDIENCE: 'terpadu',
         AUTH_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       },
-      { clock: () => new Date() },
+      { clock: new SystemClock('UTC') },
     );
     spec.rpc.answer(POPULATION_RESIDENTS_GET, () => ({}));
   });

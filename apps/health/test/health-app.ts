@@ -1,9 +1,8 @@
-import { type ServiceTestApp, startServiceTestApp } from '@terpadu/service-testing';
+import { PopulationProducer, type ServiceTestApp, startServiceTestApp } from '@terpadu/service-testing';
 import { startNats, startPostgres, type TestNats, type TestPostgres } from '@terpadu/testing';
 import { migrateService } from '@terpadu/service-kit';
 import { AppModule } from '../src/app.module';
 import { HEALTH_SERVICE } from '../src/database/data-source';
-import { PopulationProducer } from './population-producer';
 
 /** PostgreSQL, NATS, the health database (migrated) and a population event producer for a suite. */
 export interface HealthInfra {

@@ -1,3 +1,4 @@
+import { PopulationProducer } from '@terpadu/service-testing';
 import { BIRTH_REGISTERED_V1 } from '@terpadu/contracts';
 import {
   eventually,
@@ -13,7 +14,6 @@ import { DataSource } from 'typeorm';
 import { serviceDataSourceOptions } from '@terpadu/service-kit';
 import { HEALTH_SERVICE } from '../src/database/data-source';
 import { birth } from './builders';
-import { PopulationProducer } from './population-producer';
 
 /**
  * The built service (dist/apps/health/main.js, its migrate.js) as its own process: births

@@ -468,9 +468,9 @@ describe('schedules from population events', () => {
     for (const r of [mover, dying]) await infra.population.publish(RESIDENT_REGISTERED_V1, r, r.residentId);
     await scheduleOf(mover.nik);
     await scheduleOf(dying.nik);
-    // Event times after the registrations (which carry the wall-clock commit time): the status
+    // Event times after the registrations (which carry the time of population's Clock): the status
     // update is 1 ms newer than the life events it reports.
-    const lifeEventTime = new Date(Date.now() + 60_000);
+    const lifeEventTime = new Date(infra.population.clock.now().getTime() + 60_000);
     const statusUpdateTime = new Date(lifeEventTime.getTime() + 1).toISOString();
     const eventTime = lifeEventTime.toISOString();
     const updated = (r: typeof mover, status: ResidentStatus) =>

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@terpadu/clock';
 import { ErrorCode } from '@terpadu/contracts';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { CLOCK, type Clock } from '../common/clock';
 import { Env } from '../config/env';
 import { ProblemException } from '../problem/problem.exception';
 
@@ -51,7 +51,7 @@ export class TokenVerifier {
   private readonly key: KeyObject | JWTVerifyGetKey;
 
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
     private readonly env: Env,
   ) {
     const pem = pemFrom(env);
@@ -71,7 +71,7 @@ export class TokenVerifier {
       algorithms: this.env.AUTH_ALGORITHMS,
       requiredClaims: ['exp', 'sub'],
       clockTolerance: this.env.AUTH_CLOCK_TOLERANCE_S,
-      currentDate: this.clock(),
+      currentDate: this.clock.now(),
     };
     try {
       const { payload } =

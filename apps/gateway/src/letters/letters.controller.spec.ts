@@ -14,7 +14,7 @@ import { ServiceCallError } from '@terpadu/messaging';
 import type { InjectOptions } from 'fastify';
 import { EXPECTED_ACCESS } from '../../test/access-matrix';
 import { rolesExcept } from '../../test/fixtures';
-import { createSpecApp, NOW, problemOf, type SpecApp } from '../../test/spec-app';
+import { createSpecApp, NOW, problemOf, SpecClock, type SpecApp } from '../../test/spec-app';
 import { LettersController } from './letters.controller';
 
 const ID = '6f1c2a8e-1b2d-4c3e-9f4a-5b6c7d8e9f01';
@@ -88,7 +88,7 @@ describe(LettersController.name, () => {
   beforeAll(async () => {
     spec = await createSpecApp(
       { RATE_LIMIT_PER_MINUTE: '0', VERIFY_RATE_LIMIT_PER_MINUTE: '3' },
-      { clock: () => new Date(now) },
+      { clock: new SpecClock(() => new Date(now)) },
     );
   });
   afterAll(() => spec.close());

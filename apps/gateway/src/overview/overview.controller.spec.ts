@@ -10,7 +10,7 @@ import { ServiceCallError } from '@terpadu/messaging';
 import { TimeoutError } from 'rxjs';
 import { EXPECTED_ACCESS } from '../../test/access-matrix';
 import { rolesExcept } from '../../test/fixtures';
-import { createSpecApp, problemOf, type SpecApp } from '../../test/spec-app';
+import { createSpecApp, NOW, problemOf, SpecClock, type SpecApp } from '../../test/spec-app';
 import { levelFor, OVERVIEW_SECTIONS } from './overview-sections';
 import { OverviewController } from './overview.controller';
 
@@ -223,6 +223,45 @@ describe(OverviewController.name, () => {
       });
       expect(res.statusCode).toBe(400);
       expect(spec.rpc.calls).toHaveLength(0);
+    });
+  });
+
+  describe('time left, on the Clock', () => {
+    let timed: SpecApp;
+    let now = NOW.getTime();
+    beforeAll(async () => {
+      timed = await createSpecApp(
+        { OVERVIEW_SECTION_TIMEOUT_MS: String(DEADLINE_MS) },
+        { clock: new SpecClock(() => new Date(now)) },
+      );
+    });
+    afterAll(() => timed.close());
+    beforeEach(() => {
+      now = NOW.getTime();
+      timed.rpc.reset();
+      timed.rpc.answer(POPULATION_FAMILY_CARDS_GET, () => CARD);
+    });
+
+    const timeoutOf = (subject: string) => timed.rpc.timeouts.find((t) => t.subject === subject)?.timeoutMs;
+    const overview = () =>
+      timed.request({ method: 'GET', url: URL, as: { roles: [Role.Registrar], jurisdiction: ['3174'] } });
+
+    it('gives a later call the deadline minus the time the Clock says has passed', async () => {
+      timed.rpc.answer(POPULATION_RESIDENTS_GET, () => {
+        now += 300;
+        return PERSON;
+      });
+      const res = await overview();
+      expect(res.statusCode).toBe(200);
+      expect(timeoutOf(POPULATION_RESIDENTS_GET)).toBe(DEADLINE_MS);
+      expect(timeoutOf(POPULATION_FAMILY_CARDS_GET)).toBe(DEADLINE_MS - 300);
+    });
+
+    it('counts no time while the Clock stands still, whatever the wall clock does', async () => {
+      timed.rpc.answer(POPULATION_RESIDENTS_GET, () => later(150, PERSON));
+      const res = await overview();
+      expect(res.statusCode).toBe(200);
+      expect(timeoutOf(POPULATION_FAMILY_CARDS_GET)).toBe(DEADLINE_MS);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@terpadu/clock';
 import { type Actor, ErrorCode, type ResidentView, serviceErrorBody } from '@terpadu/contracts';
 import { RpcClient, ServiceCallError } from '@terpadu/messaging';
 import { Env } from '../config/env';
@@ -11,7 +12,7 @@ class DeadlineExceeded extends Error {
   }
 }
 
-/** Rejects with DeadlineExceeded if `work` has not settled within `ms`. */
+/** Rejects with DeadlineExceeded if `work` has not settled within `ms` (a real timer). */
 function withDeadline<T>(work: Promise<T>, ms: number, section: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
@@ -31,21 +32,23 @@ function reasonOf(error: unknown): UnavailableReason {
  * deadline (OVERVIEW_SECTION_TIMEOUT_MS from the start of the request). A section that fails or
  * runs out of time is answered `{ status: 'unavailable', reason }` and the rest still arrives; only
  * the person section's failure fails the request, as its service answered (404, 503, ...) or as
- * UPSTREAM_TIMEOUT 504.
+ * UPSTREAM_TIMEOUT 504. The time left that each call is given is measured on the Clock; the deadline
+ * itself is a timer.
  */
 @Injectable()
 export class OverviewService {
   private readonly logger = new Logger(OverviewService.name);
 
   constructor(
+    private readonly clock: Clock,
     private readonly env: Env,
     private readonly rpc: RpcClient,
   ) {}
 
   async overview(actor: Actor, nik: string): Promise<OverviewView> {
     const deadlineMs = this.env.OVERVIEW_SECTION_TIMEOUT_MS;
-    const startedAt = Date.now();
-    const remainingMs = () => Math.max(1, deadlineMs - (Date.now() - startedAt));
+    const startedAt = this.clock.now().getTime();
+    const remainingMs = () => Math.max(1, deadlineMs - (this.clock.now().getTime() - startedAt));
     const visible = OVERVIEW_SECTIONS.map((section) => ({
       section,
       level: levelFor(section, actor.roles),

@@ -1,5 +1,5 @@
 import { ErrorCode, POPULATION_RESIDENTS_GET, Role } from '@terpadu/contracts';
-import { createSpecApp, NOW, problemOf, type SpecApp } from '../../test/spec-app';
+import { createSpecApp, NOW, problemOf, SpecClock, type SpecApp } from '../../test/spec-app';
 import { RateLimitGuard } from './rate-limit.guard';
 
 const NIK = '3171011708450001';
@@ -9,7 +9,7 @@ describe(RateLimitGuard.name, () => {
   let now = NOW.getTime();
 
   beforeAll(async () => {
-    spec = await createSpecApp({ RATE_LIMIT_PER_MINUTE: '3' }, { clock: () => new Date(now) });
+    spec = await createSpecApp({ RATE_LIMIT_PER_MINUTE: '3' }, { clock: new SpecClock(() => new Date(now)) });
     spec.rpc.answer(POPULATION_RESIDENTS_GET, () => ({ nik: NIK }));
   });
   afterAll(() => spec.close());

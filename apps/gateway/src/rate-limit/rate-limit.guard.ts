@@ -1,8 +1,8 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { Clock } from '@terpadu/clock';
 import { ErrorCode } from '@terpadu/contracts';
 import type { FastifyRequest } from 'fastify';
-import { CLOCK, type Clock } from '../common/clock';
 import { Env } from '../config/env';
 import { ProblemException } from '../problem/problem.exception';
 import { ROUTE_RATE_LIMIT, type RouteRateLimit } from './rate-limit.decorator';
@@ -33,7 +33,7 @@ export class RateLimitGuard implements CanActivate {
   private readonly capacity: number;
 
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly clock: Clock,
     private readonly env: Env,
     private readonly reflector: Reflector,
   ) {
@@ -49,7 +49,7 @@ export class RateLimitGuard implements CanActivate {
     if (capacity === 0) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const key = `${request.ip} ${request.method} ${request.routeOptions.url ?? '?'}`;
-    const now = this.clock().getTime();
+    const now = this.clock.now().getTime();
     const bucket = this.refill(key, now, capacity);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;

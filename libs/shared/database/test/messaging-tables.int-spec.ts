@@ -26,7 +26,7 @@ describe('messaging tables migration', () => {
     const pending = await dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
 
-    await dataSource.undoLastMigration();
+    for (let i = 0; i < MESSAGING_MIGRATIONS.length; i++) await dataSource.undoLastMigration();
     const tables = await dataSource.query<{ table_name: string }[]>(
       `SELECT table_name FROM information_schema.tables WHERE table_name IN ('outbox', 'inbox', 'dead_letters')`,
     );

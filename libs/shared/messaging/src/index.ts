@@ -10,7 +10,8 @@ export {
 export { EventConsumer, OnEvent, type EventHandler } from './events/on-event.decorator';
 export { OutboxRelay } from './events/outbox-relay';
 export { OutboxService, type AddEventOptions, type OutboxEvent } from './events/outbox.service';
-export { ensureStream } from './events/streams';
+export { RetentionPruner, type PruneOutcome } from './events/retention';
+export { ensureStream, type StreamSettings, streamSettings } from './events/streams';
 export {
   childTraceparent,
   currentTraceparent,
@@ -19,11 +20,14 @@ export {
 } from './events/trace-context';
 export { MessagingLifecycle, MessagingModule } from './messaging.module';
 export {
+  MESSAGING_DEFAULTS,
   MESSAGING_OPTIONS,
-  type Clock,
+  MESSAGING_RETENTION_ENV_DEFAULTS,
   type MessagingOptions,
+  MessagingOptionsError,
+  type MessagingRetentionEnv,
   resolveMessagingOptions,
-  systemClock,
+  retentionOptions,
 } from './messaging.options';
 export { NatsClient, NatsHealth } from './nats/nats-client';
 export { RpcClient, type RpcClientOptions, type SendOptions } from './rpc/rpc-client';

@@ -15,11 +15,12 @@ import { type AnyEventHandler, EventConsumers } from './events/event-consumers';
 import { EVENT_CONSUMER_METADATA, ON_EVENT_METADATA } from './events/on-event.decorator';
 import { OutboxRelay } from './events/outbox-relay';
 import { OutboxService } from './events/outbox.service';
+import { RetentionPruner } from './events/retention';
 import {
   MESSAGING_OPTIONS,
+  messagingOptionsProvider,
   type MessagingOptions,
   type ResolvedMessagingOptions,
-  resolveMessagingOptions,
 } from './messaging.options';
 import { NatsClient, NatsHealth } from './nats/nats-client';
 
@@ -37,6 +38,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     @Inject(MESSAGING_OPTIONS) private readonly options: ResolvedMessagingOptions,
     private readonly reflector: Reflector,
     private readonly relay: OutboxRelay,
+    private readonly retention: RetentionPruner,
   ) {}
 
   /**
@@ -76,9 +78,11 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     this.nats.get().catch(() => undefined);
     if (this.options.relay) this.relay.start();
     this.consumers.start();
+    this.retention.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.retention.stop();
     await this.consumers.stop();
     await this.relay.stop();
     await this.nats.close();
@@ -87,9 +91,10 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
 
 /**
  * Events for one service: the NATS connection, OutboxService, the outbox relay (unless
- * `relay: false`), a durable consumer per @EventConsumer class, and the dead-letter RPC handlers on
- * `rpc.<service>.dead-letters.list|replay` (served by the service's NATS microservice).
- * Needs TypeOrmModule's DataSource in the app.
+ * `relay: false`), a durable consumer per @EventConsumer class, the dead-letter RPC handlers on
+ * `rpc.<service>.dead-letters.list|replay` (served by the service's NATS microservice), and the
+ * pruner of old outbox and inbox rows. Needs TypeOrmModule's DataSource in the app, and a Clock
+ * (the app's ClockModule, or `options.clock`).
  */
 @Module({})
 export class MessagingModule {
@@ -107,9 +112,18 @@ export class MessagingModule {
         NatsHealth,
         OutboxRelay,
         OutboxService,
-        { provide: MESSAGING_OPTIONS, useValue: resolveMessagingOptions(options) },
+        RetentionPruner,
+        messagingOptionsProvider(options),
       ],
-      exports: [DeadLettersService, EventConsumers, NatsClient, NatsHealth, OutboxRelay, OutboxService],
+      exports: [
+        DeadLettersService,
+        EventConsumers,
+        NatsClient,
+        NatsHealth,
+        OutboxRelay,
+        OutboxService,
+        RetentionPruner,
+      ],
     };
   }
 }

@@ -20,7 +20,7 @@ import {
   OutboxService,
   resolveMessagingOptions,
 } from '../src';
-import { eventually, migrate, natsAdmin, registered, startService, traceId } from './support';
+import { eventually, migrate, natsAdmin, registered, startService, TestClock, traceId } from './support';
 
 @Injectable()
 @EventConsumer('projection')
@@ -126,7 +126,11 @@ describe(OutboxRelay.name, () => {
   });
 
   it('writes many events in one call (addMany), publishing them in order, each with its own id and subject', async () => {
-    const options = resolveMessagingOptions({ service: 'population', natsUrl: nats.url });
+    const options = resolveMessagingOptions({
+      service: 'population',
+      natsUrl: nats.url,
+      clock: new TestClock(),
+    });
     const client = new NatsClient(options);
     const relay = new OutboxRelay(db, options, client);
     const outbox = new OutboxService(options);
@@ -219,7 +223,11 @@ describe(OutboxRelay.name, () => {
   });
 
   it('lets the stream drop a row published again (relay died between publish and commit)', async () => {
-    const options = resolveMessagingOptions({ service: 'population', natsUrl: nats.url });
+    const options = resolveMessagingOptions({
+      service: 'population',
+      natsUrl: nats.url,
+      clock: new TestClock(),
+    });
     const client = new NatsClient(options);
     const relay = new OutboxRelay(db, options, client);
     const outbox = new OutboxService(options);

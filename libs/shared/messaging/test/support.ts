@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { type INestApplicationContext, type INestMicroservice, type Type } from '@nestjs/common';
+import {
+  Global,
+  type INestApplicationContext,
+  type INestMicroservice,
+  Module,
+  type Type,
+} from '@nestjs/common';
 import { Transport } from '@nestjs/microservices';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { jetstreamManager, type JetStreamManager } from '@nats-io/jetstream';
 import { type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
+import { Clock, ClockModule } from '@terpadu/clock';
+import { TestClock } from '@terpadu/testing';
 import { type ResidentRegisteredV1, ResidentStatus, Sex } from '@terpadu/contracts';
 import { createDataSourceOptions, MESSAGING_MIGRATIONS } from '@terpadu/database';
 import { DataSource } from 'typeorm';
@@ -34,25 +42,34 @@ export async function migrate(url: string): Promise<void> {
   }
 }
 
+/** The services' clock in these specs (the testing lib's): stands still unless a spec moves it. */
+export { TestClock };
+
 export interface ServiceOptions {
   databaseUrl: string;
   messaging: MessagingOptions;
+  /** The app's Clock (as ClockModule provides it in the apps); a new TestClock by default. */
+  clock?: Clock;
   providers?: Type[];
   /** Also serve the service's NATS microservice (dead-letter RPC), with RpcErrorFilter. */
   microservice?: boolean;
 }
 
-/** A service as the apps build one: TypeORM + MessagingModule (+ the NATS microservice). */
+/** A service as the apps build one: ClockModule + TypeORM + MessagingModule (+ the NATS microservice). */
 export async function startService(o: ServiceOptions): Promise<INestApplicationContext | INestMicroservice> {
   const moduleRef = await Test.createTestingModule({
     imports: [
+      ClockModule.forRoot('UTC'),
       TypeOrmModule.forRoot(
         createDataSourceOptions({ url: o.databaseUrl, entities: [], migrations: [], poolSize: 5 }),
       ),
       MessagingModule.forRoot(o.messaging),
     ],
     providers: o.providers ?? [],
-  }).compile();
+  })
+    .overrideProvider(Clock)
+    .useValue(o.clock ?? new TestClock())
+    .compile();
   if (o.microservice) {
     const app = moduleRef.createNestMicroservice({
       transport: Transport.NATS,
@@ -64,6 +81,29 @@ export async function startService(o: ServiceOptions): Promise<INestApplicationC
   }
   await moduleRef.init();
   return moduleRef;
+}
+
+/** A DataSource that is never opened, for specs of what MessagingModule refuses at boot. */
+@Global()
+@Module({ providers: [{ provide: DataSource, useValue: {} }], exports: [DataSource] })
+class UnopenedDatabase {}
+
+/**
+ * Compiles MessagingModule (not started) with a stand-in DataSource, and the app's Clock unless
+ * `clock` is null: boot refusals stop at the options, before any connection is made.
+ */
+export function compileMessaging(
+  messaging: MessagingOptions,
+  clock: Clock | null = new TestClock(),
+): Promise<TestingModule> {
+  const builder = Test.createTestingModule({
+    imports: [
+      UnopenedDatabase,
+      ...(clock ? [ClockModule.forRoot('UTC')] : []),
+      MessagingModule.forRoot(messaging),
+    ],
+  });
+  return (clock ? builder.overrideProvider(Clock).useValue(clock) : builder).compile();
 }
 
 export async function natsAdmin(url: string): Promise<{ nc: NatsConnection; jsm: JetStreamManager }> {

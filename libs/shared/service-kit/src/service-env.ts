@@ -1,3 +1,4 @@
+import { MESSAGING_RETENTION_ENV_DEFAULTS } from '@terpadu/messaging';
 import { IsIn, IsInt, IsNotEmpty, IsString, IsTimeZone, Matches, Max, Min } from 'class-validator';
 
 /** What the migration command needs: only the service's own database. */
@@ -33,4 +34,32 @@ export class ServiceEnv extends DatabaseEnv {
    */
   @IsTimeZone()
   TIME_ZONE: string = 'Asia/Jakarta';
+
+  /** Days an event stays in this service's JetStream stream (EVT_<SERVICE>); 0 keeps events forever. */
+  @IsInt()
+  @Min(0)
+  EVENT_STREAM_MAX_AGE_DAYS: number = MESSAGING_RETENTION_ENV_DEFAULTS.EVENT_STREAM_MAX_AGE_DAYS;
+
+  /** Largest size of this service's JetStream stream, in bytes (1 GiB); 0 = no limit. */
+  @IsInt()
+  @Min(0)
+  EVENT_STREAM_MAX_BYTES: number = MESSAGING_RETENTION_ENV_DEFAULTS.EVENT_STREAM_MAX_BYTES;
+
+  /** Days a published outbox row is kept before the pruner deletes it; 0 keeps them. */
+  @IsInt()
+  @Min(0)
+  OUTBOX_RETENTION_DAYS: number = MESSAGING_RETENTION_ENV_DEFAULTS.OUTBOX_RETENTION_DAYS;
+
+  /**
+   * Days an inbox row (an event this service handled) is kept; longer than EVENT_STREAM_MAX_AGE_DAYS
+   * (checked at boot), since a redelivered event needs its row. 0 keeps them.
+   */
+  @IsInt()
+  @Min(0)
+  INBOX_RETENTION_DAYS: number = MESSAGING_RETENTION_ENV_DEFAULTS.INBOX_RETENTION_DAYS;
+
+  /** How often the pruner of the outbox, inbox and replayed dead letters runs; 0 turns it off. */
+  @IsInt()
+  @Min(0)
+  MESSAGING_PRUNE_INTERVAL_MS: number = MESSAGING_RETENTION_ENV_DEFAULTS.MESSAGING_PRUNE_INTERVAL_MS;
 }

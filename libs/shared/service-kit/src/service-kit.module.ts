@@ -1,7 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClockModule } from '@terpadu/clock';
-import { MessagingModule, type MessagingOptions } from '@terpadu/messaging';
+import { MessagingModule, type MessagingOptions, retentionOptions } from '@terpadu/messaging';
 import { ObservabilityModule } from '@terpadu/observability';
 import { AccessLogService } from './access-log/access-log.service';
 import { serviceDataSourceOptions } from './database/service-data-source';
@@ -29,7 +29,12 @@ export class ServiceKitModule {
       module: ServiceKitModule,
       imports: [
         ClockModule.forRoot(env.TIME_ZONE),
-        MessagingModule.forRoot({ ...messaging, service: service.name, natsUrl: env.NATS_URL }),
+        MessagingModule.forRoot({
+          ...retentionOptions(env),
+          ...messaging,
+          service: service.name,
+          natsUrl: env.NATS_URL,
+        }),
         ObservabilityModule.forRoot({ service: service.name, logLevel: env.LOG_LEVEL }),
         TypeOrmModule.forRoot(serviceDataSourceOptions(service, env.DATABASE_URL)),
       ],

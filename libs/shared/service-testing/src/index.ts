@@ -1,1 +1,2 @@
+export * from './population-producer';
 export * from './service-app';

@@ -10,6 +10,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'dead_letters' })
 @Index('dead_letters_open_uq', ['consumer', 'eventId'], { unique: true, where: 'replayed_at IS NULL' })
+@Index('dead_letters_replayed_at_idx', ['replayedAt'], { where: 'replayed_at IS NOT NULL' })
 export class DeadLetter {
   @PrimaryColumn('uuid')
   id: string;

@@ -1,10 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * One event handled by one consumer. Inserted in the same transaction as the handler's effect,
  * so a redelivered event finds its row and the handler is skipped.
  */
 @Entity({ name: 'inbox' })
+@Index('inbox_handled_at_idx', ['handledAt'])
 export class InboxEntry {
   @PrimaryColumn('text')
   consumer: string;

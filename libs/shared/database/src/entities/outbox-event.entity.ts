@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'outbox' })
 @Index('outbox_unsent_idx', ['createdAt', 'position'], { where: 'sent_at IS NULL' })
+@Index('outbox_sent_at_idx', ['sentAt'], { where: 'sent_at IS NOT NULL' })
 export class OutboxEvent {
   @PrimaryColumn('uuid')
   id: string;

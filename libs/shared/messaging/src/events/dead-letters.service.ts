@@ -79,8 +79,8 @@ export class DeadLettersService {
         );
         const [replayed] = await manager.query<DeadLetterRow[]>(
           // (a SELECT around the UPDATE: TypeORM returns [rows, count] for a bare UPDATE)
-          `WITH updated AS (UPDATE dead_letters SET replayed_at = now() WHERE id = $1 RETURNING *) SELECT * FROM updated`,
-          [id],
+          `WITH updated AS (UPDATE dead_letters SET replayed_at = $2 WHERE id = $1 RETURNING *) SELECT * FROM updated`,
+          [id, this.options.clock.now()],
         );
         return this.toView(replayed);
       });

@@ -20,7 +20,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '../messaging.options';
 import { delay, unlessAborted } from '../nats/abort';
 import { errorText, NatsClient } from '../nats/nats-client';
-import { ensureStream, isNotFound } from './streams';
+import { ensureStream, isNotFound, streamSettings } from './streams';
 import { childTraceparent, runWithTraceparent } from './trace-context';
 
 export type AnyEventHandler = (event: CloudEvent<unknown>, manager: EntityManager) => Promise<void>;
@@ -128,8 +128,8 @@ export class EventConsumers {
     traceparent: string | undefined,
   ): Promise<boolean> {
     const inserted = await manager.query<unknown[]>(
-      `INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-      [registration.consumer, event.id],
+      `INSERT INTO inbox (consumer, event_id, handled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [registration.consumer, event.id, this.options.clock.now()],
     );
     if (inserted.length === 0) return false;
     const handle = registration.handlers.get(event.type as EventSubject);
@@ -144,7 +144,7 @@ export class EventConsumers {
       try {
         const nc = await unlessAborted(this.nats.get(), signal);
         const jsm = await jetstreamManager(nc);
-        await ensureStream(jsm, registration.stream, this.options.duplicateWindowMs);
+        await ensureStream(jsm, registration.stream, streamSettings(this.options, registration.stream));
         await this.ensureConsumer(jsm, registration);
         const consumer = await jetstream(nc).consumers.get(registration.stream.name, registration.consumer);
         if (signal.aborted) break;
@@ -273,10 +273,10 @@ export class EventConsumers {
   ): Promise<void> {
     try {
       await this.dataSource.query(
-        `INSERT INTO dead_letters (id, consumer, event_id, event_type, envelope, headers, error, attempts)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        `INSERT INTO dead_letters (id, consumer, event_id, event_type, envelope, headers, error, attempts, parked_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
          ON CONFLICT (consumer, event_id) WHERE replayed_at IS NULL
-         DO UPDATE SET error = EXCLUDED.error, attempts = dead_letters.attempts + EXCLUDED.attempts, parked_at = now()`,
+         DO UPDATE SET error = EXCLUDED.error, attempts = dead_letters.attempts + EXCLUDED.attempts, parked_at = EXCLUDED.parked_at`,
         [
           randomUUID(),
           registration.consumer,
@@ -286,6 +286,7 @@ export class EventConsumers {
           JSON.stringify(traceparent ? { traceparent } : {}),
           error.slice(0, 4000),
           msg.info.deliveryCount,
+          this.options.clock.now(),
         ],
       );
       this.logger.error(`Event ${event.id} parked as a dead letter of ${registration.consumer}`);

@@ -7,7 +7,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '../messaging.options';
 import { delay, Wakeup } from '../nats/abort';
 import { errorText, NatsClient } from '../nats/nats-client';
-import { ensureStream } from './streams';
+import { ensureStream, streamSettings } from './streams';
 
 interface ClaimedRow {
   id: string;
@@ -189,13 +189,16 @@ export class OutboxRelay {
   private async ensure(stream: StreamDefinition): Promise<void> {
     if (this.ensuredStreams.has(stream.name)) return;
     const jsm = await this.jetStream().jsm;
-    await ensureStream(jsm, stream, this.options.duplicateWindowMs);
+    await ensureStream(jsm, stream, streamSettings(this.options, stream));
     this.ensuredStreams.add(stream.name);
   }
 
   private async markSent(runner: QueryRunner, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await runner.query(`UPDATE outbox SET sent_at = now() WHERE id = ANY($1::uuid[])`, [ids]);
+    await runner.query(`UPDATE outbox SET sent_at = $2 WHERE id = ANY($1::uuid[])`, [
+      ids,
+      this.options.clock.now(),
+    ]);
   }
 
   private async markFailed(runner: QueryRunner, failed: { id: string; error: string }[]): Promise<void> {

@@ -7,20 +7,24 @@ import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import { type CloudEvent, type EventMap, type EventSubject, STREAMS } from '@terpadu/contracts';
 import { createDataSourceOptions, MESSAGING_MIGRATIONS } from '@terpadu/database';
+import { Clock, ClockModule } from '@terpadu/clock';
 import { ensureStream, MessagingModule, OutboxService } from '@terpadu/messaging';
-import type { TestPostgres } from '@terpadu/testing';
 import { DataSource } from 'typeorm';
+import { type TestPostgres, TestClock } from '@terpadu/testing';
 
 /**
  * Stands in for the population service on the event side: its own scratch database with the
  * messaging tables, and the real OutboxService and relay of `@terpadu/messaging` under the service
  * name `population`. So events reach EVT_POPULATION exactly as population's own would: CloudEvents
- * envelope, `Nats-Msg-Id` = event id, traceparent header, published after commit.
+ * envelope, `Nats-Msg-Id` = event id, traceparent header, published after commit. Its `clock`
+ * gives the events their `time` (as population's Clock does): from 2026-11-30 10:00 in Jakarta,
+ * 1 ms later for each event published.
  */
 export class PopulationProducer {
   private constructor(
     private readonly context: INestApplicationContext,
     private readonly natsUrl: string,
+    readonly clock: TestClock,
   ) {}
 
   static async start(postgres: TestPostgres, natsUrl: string): Promise<PopulationProducer> {
@@ -31,22 +35,32 @@ export class PopulationProducer {
     await setup.initialize();
     await setup.runMigrations();
     await setup.destroy();
+    const clock = new TestClock();
     const moduleRef = await Test.createTestingModule({
       imports: [
+        ClockModule.forRoot(clock.timeZone),
         TypeOrmModule.forRoot(createDataSourceOptions({ url, entities: [], migrations: [], poolSize: 3 })),
         MessagingModule.forRoot({ service: 'population', natsUrl, relayPollIntervalMs: 200 }),
       ],
-    }).compile();
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
     await moduleRef.init();
-    return new PopulationProducer(moduleRef, natsUrl);
+    return new PopulationProducer(moduleRef, natsUrl, clock);
   }
 
-  /** Commits the event to the outbox (one transaction); the relay publishes it. Resolves with its id. */
+  /**
+   * Commits the event to the outbox (one transaction); the relay publishes it. Resolves with its id.
+   * The clock then moves on 1 ms, so each commit is later than the one before, as in population.
+   */
   async publish<S extends EventSubject>(subject: S, data: EventMap[S], entityId?: string): Promise<string> {
     const outbox = this.context.get(OutboxService);
-    return this.context
+    const id = await this.context
       .get(DataSource)
       .transaction((m) => outbox.add(m, subject, data, entityId !== undefined ? { entityId } : undefined));
+    this.clock.set(new Date(this.clock.now().getTime() + 1));
+    return id;
   }
 
   /** The committed envelope of an event, as the relay publishes it. */
@@ -82,7 +96,12 @@ export class PopulationProducer {
   async publishDirect(event: CloudEvent<unknown>, msgId: string = event.id): Promise<void> {
     const nc = (await connect({ servers: this.natsUrl })) as NatsConnection;
     try {
-      await ensureStream(await jetstreamManager(nc), STREAMS.population, 120_000);
+      await ensureStream(await jetstreamManager(nc), STREAMS.population, {
+        duplicateWindowMs: 120_000,
+        maxAgeMs: 0,
+        maxBytes: 0,
+        owner: false,
+      });
       const h = headers();
       h.set('Nats-Msg-Id', msgId);
       await jetstream(nc).publish(event.type, JSON.stringify(event), { headers: h });
