@@ -5,6 +5,7 @@ export * from './common/errors';
 export * from './errors/error-codes';
 export * from './errors/error-definition';
 export * from './events/event-map';
+export * from './events/event-payloads';
 export * from './events/health/anc-visit-recorded.v1';
 export * from './events/health/immunization-given.v1';
 export * from './events/health/immunization-overdue.v1';

@@ -11,6 +11,7 @@ export {
 export { OnEvent, type EventHandler } from './events/on-event.decorator';
 export { OutboxRelay } from './events/outbox-relay';
 export { OutboxService, type AddEventOptions, type OutboxEvent } from './events/outbox.service';
+export { validateEventPayload } from './events/payload-validation';
 export { ensureStream } from './events/streams';
 export {
   childTraceparent,
