@@ -368,9 +368,8 @@ const withFields = <S extends EventSubject>(subject: S, patch: Record<string, un
   ...patch,
 });
 const without = <S extends EventSubject>(subject: S, field: keyof EventMap[S]): object => {
-  const copy: Record<string, unknown> = { ...base(subject) };
-  delete copy[field as string];
-  return copy;
+  const { [field]: _left, ...rest } = base(subject);
+  return rest;
 };
 const BAD_NIK = '3174040000880001'; // 16 digits, but day 00 encodes no birth date
 const badNik = (field: string): [string, string][] => [[field, 'isNik']];
