@@ -6,6 +6,7 @@ export * from './errors/error-codes';
 export * from './errors/error-definition';
 export * from './common/service-roles';
 export * from './events/event-map';
+export * from './events/event-payloads';
 export * from './events/health/anc-visit-recorded.v1';
 export * from './events/health/immunization-given.v1';
 export * from './events/health/immunization-overdue.v1';

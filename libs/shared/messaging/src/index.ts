@@ -10,6 +10,7 @@ export {
 export { EventConsumer, OnEvent, type EventHandler } from './events/on-event.decorator';
 export { OutboxRelay } from './events/outbox-relay';
 export { OutboxService, type AddEventOptions, type OutboxEvent } from './events/outbox.service';
+export { validateEventPayload } from './events/payload-validation';
 export { RetentionPruner, type PruneOutcome } from './events/retention';
 export { ensureStream, type StreamSettings, streamSettings } from './events/streams';
 export {

@@ -254,7 +254,12 @@ describe(EventConsumers.name, () => {
         await outbox.add(m, RESIDENT_REGISTERED_V1, registered(id));
         // A subject of the stream that this consumer does not handle.
         await outbox.add(m, BIRTH_REGISTERED_V1, { noise: true } as never);
-        await outbox.add(m, RESIDENT_UPDATED_V1, { ...registered(id), deactivation: null } as never);
+        const { familyCardNumber: _card, registeredAt: _at, ...person } = registered(id);
+        await outbox.add(m, RESIDENT_UPDATED_V1, {
+          ...person,
+          changedFields: ['fullName'],
+          updatedAt: '2026-01-02T00:00:00.000Z',
+        });
       }
     });
     const projection = app.get(OrderedProjection);
@@ -273,6 +278,42 @@ describe(EventConsumers.name, () => {
       [name],
     );
     expect(inbox[0].n).toBe(6);
+  });
+
+  it('parks an event whose payload its contract refuses at its first delivery, naming the fields', async () => {
+    const app = await startService({
+      databaseUrl: url,
+      messaging: { service: 'projection', natsUrl: nats.url, relay: false },
+      providers: [FlakyProjection],
+    });
+    apps.push(app);
+    const projection = app.get(FlakyProjection);
+    projection.failing = false;
+    const producer = await startService({
+      databaseUrl: url,
+      messaging: { service: 'population', natsUrl: nats.url },
+    });
+    apps.push(producer);
+    const bad = { ...registered(), nik: '12345', registeredAt: 'yesterday' };
+    const eventId = await db.transaction((m) =>
+      producer.get(OutboxService).add(m, RESIDENT_REGISTERED_V1, bad as ResidentRegisteredV1),
+    );
+    const parked = await eventually('the dead letter', async () => {
+      const rows = await db.query<{ error: string; attempts: number }[]>(
+        `SELECT error, attempts FROM dead_letters WHERE event_id = $1`,
+        [eventId],
+      );
+      return rows.length === 1 ? rows[0] : undefined;
+    });
+    expect(parked.attempts).toBe(1);
+    expect(parked.error).toMatch(/^InvalidEventPayloadError: Invalid fields in the payload/);
+    expect(parked.error).toContain('"field":"nik"');
+    expect(parked.error).toContain('"field":"registeredAt"');
+    // Field paths and rules only: the rejected values are not copied into the error.
+    expect(parked.error).not.toContain('12345');
+    expect(parked.error).not.toContain('yesterday');
+    expect(projection.calls).toBe(0);
+    await expect(effects(eventId)).resolves.toBe(0);
   });
 
   it('recreates its durable consumer when it is deleted, and goes on handling events', async () => {

@@ -13,6 +13,7 @@ import { type MsgHdrs, nanos } from '@nats-io/nats-core';
 import {
   type CloudEvent,
   type EventSubject,
+  type FieldError,
   type StreamDefinition,
   streamForSubject,
 } from '@terpadu/contracts';
@@ -20,6 +21,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { MESSAGING_OPTIONS, type ResolvedMessagingOptions } from '../messaging.options';
 import { delay, unlessAborted } from '../nats/abort';
 import { errorText, NatsClient } from '../nats/nats-client';
+import { validateEventPayload } from './payload-validation';
 import { ensureStream, isNotFound, streamSettings } from './streams';
 import { childTraceparent, runWithTraceparent } from './trace-context';
 
@@ -37,6 +39,14 @@ export interface EventHandlerRegistration {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_PENDING = 256;
+
+/** An event whose payload its contract class refuses: parked at once, never retried. */
+export class InvalidEventPayloadError extends Error {
+  constructor(readonly errors: FieldError[]) {
+    super(`Invalid ${errors.length === 1 ? 'field' : 'fields'} in the payload: ${JSON.stringify(errors)}`);
+    this.name = 'InvalidEventPayloadError';
+  }
+}
 
 /** A JetStream consumer name from a service and a consumer's name (letters, digits, `_` and `-` only). */
 export function consumerName(service: string, name: string): string {
@@ -134,6 +144,9 @@ export class EventConsumers {
     if (inserted.length === 0) return false;
     const handle = registration.handlers.get(event.type as EventSubject);
     if (!handle) throw new Error(`${registration.consumer} has no handler for ${event.type}`);
+    // The payload against its contract class, as RPC payloads are checked (replays too).
+    const invalid = validateEventPayload(event.type, event.data);
+    if (invalid.length > 0) throw new InvalidEventPayloadError(invalid);
     await runWithTraceparent(childTraceparent(traceparent), () => handle(event, manager));
     return true;
   }
@@ -248,7 +261,7 @@ export class EventConsumers {
       this.logger.warn(
         `Handler ${registration.consumer} failed on event ${event.id} (delivery ${deliveries}/${this.options.maxDeliveries}): ${errorText(error)}`,
       );
-      if (deliveries >= this.options.maxDeliveries) {
+      if (error instanceof InvalidEventPayloadError || deliveries >= this.options.maxDeliveries) {
         await this.park(registration, msg, event, errorText(error), traceparent);
       } else {
         msg.nak(this.retryDelay(deliveries));

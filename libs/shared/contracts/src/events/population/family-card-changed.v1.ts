@@ -1,4 +1,9 @@
-import type { FamilyRelationship } from '../../population/enums';
+// class-transformer's @Type reads the design-time types when the class is declared.
+import 'reflect-metadata';
+import { Type } from 'class-transformer';
+import { IsArray, IsEnum, Matches, ValidateNested } from 'class-validator';
+import { FamilyRelationship } from '../../population/enums';
+import { IsFamilyCardNumber, IsInstant, IsStoredNik, IsVillageCode, Nullable } from '../payload-validators';
 
 export const FAMILY_CARD_CHANGED_V1 = 'evt.population.family-card.changed.v1' as const;
 
@@ -26,15 +31,46 @@ export type FamilyCardChange =
   | 'HEAD_CHANGED'
   | 'CLOSED';
 
+/** One current member of the card. */
+export class FamilyCardChangedV1Member {
+  @IsStoredNik()
+  nik: string;
+
+  @IsEnum(FamilyRelationship)
+  relationship: FamilyRelationship;
+}
+
 /** A family card was created or its membership changed; `members` is the full current list. */
-export interface FamilyCardChangedV1 {
+export class FamilyCardChangedV1 {
+  @IsFamilyCardNumber()
   familyCardNumber: string;
+
+  @IsVillageCode()
   villageCode: string;
+
+  /**
+   * Checked as a word of the vocabulary's form only, not against today's list: a value added later
+   * must reach a consumer (see FamilyCardChange), not be refused by it.
+   */
+  @Matches(/^[A-Z][A-Z_]*$/, {
+    message: ({ property }) => `${property} must be a change such as MEMBER_ADDED`,
+  })
   change: FamilyCardChange;
+
   /** NIK of the member who joined or left (the head for CREATED). */
+  @IsStoredNik()
   affectedNik: string;
+
   /** Null while the card needs a new head (the head died or moved out) and once it is closed. */
+  @Nullable()
+  @IsStoredNik()
   headNik: string | null;
-  members: { nik: string; relationship: FamilyRelationship }[];
+
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => FamilyCardChangedV1Member)
+  members: FamilyCardChangedV1Member[];
+
+  @IsInstant()
   changedAt: string;
 }

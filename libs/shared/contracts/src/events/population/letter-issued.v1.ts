@@ -1,4 +1,7 @@
-import type { LetterType } from '../../population/letter.dto';
+import { IsEnum, IsNotEmpty, IsString } from 'class-validator';
+import { IsCalendarDate } from '../../health/calendar-date';
+import { LetterType } from '../../population/letter.dto';
+import { IsEventId, IsStoredNik, IsVillageCode, Nullable } from '../payload-validators';
 
 export const LETTER_ISSUED_V1 = 'evt.population.letter.issued.v1' as const;
 
@@ -7,16 +10,38 @@ export const LETTER_ISSUED_V1 = 'evt.population.letter.issued.v1' as const;
  * Agencies accept it without paper (an SKTM for a fee waiver or a scholarship, for example) and
  * stop accepting it on LETTER_REVOKED_V1 or after `validUntil`.
  */
-export interface LetterIssuedV1 {
+export class LetterIssuedV1 {
+  @IsEventId()
   letterId: string;
+
+  @IsEnum(LetterType)
   type: LetterType;
+
+  @IsString()
+  @IsNotEmpty()
   number: string;
+
+  @IsString()
+  @IsNotEmpty()
   purpose: string;
+
+  @IsStoredNik()
   holderNik: string;
+
+  @IsEventId()
   holderResidentId: string;
+
+  @IsVillageCode()
   villageCode: string;
+
+  @IsCalendarDate()
   issuedOn: string;
+
+  @IsCalendarDate()
   validFrom: string;
+
   /** Null: the letter does not expire (birth and death certificates). */
+  @Nullable()
+  @IsCalendarDate()
   validUntil: string | null;
 }
