@@ -296,7 +296,7 @@ describe(EventConsumers.name, () => {
     apps.push(producer);
     const bad = { ...registered(), nik: '12345', registeredAt: 'yesterday' };
     const eventId = await db.transaction((m) =>
-      producer.get(OutboxService).add(m, RESIDENT_REGISTERED_V1, bad as ResidentRegisteredV1),
+      producer.get(OutboxService).add(m, RESIDENT_REGISTERED_V1, bad),
     );
     const parked = await eventually('the dead letter', async () => {
       const rows = await db.query<{ error: string; attempts: number }[]>(
