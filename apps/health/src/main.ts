@@ -23,7 +23,7 @@ async function bootstrap(): Promise<void> {
     },
   );
   const logger = app.get<Logger>(APP_LOGGER);
-  app.useLogger(new PinoNestLogger(logger));
+  app.useLogger(app.get(PinoNestLogger));
   setupApp(app, env);
   stopGracefullyOnSignals(app, logger);
   await app.startAllMicroservices();
