@@ -29,10 +29,7 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /**
-   * Every dependency answers (database, NATS): the app can take traffic. 503 when a check is down
-   * and while the app is stopping (terminus marks itself shutting down before the app closes).
-   */
+  /** Every dependency answers (database, NATS): the app can take traffic; 503 when a check is down. */
   @Get('ready')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<ReadinessAnswer> {
