@@ -1,7 +1,11 @@
 // Lint rules for the whole workspace. The module-boundary rule is the architecture's fence:
 // apps may use data-access, contracts, util and (in specs) testing libs; nothing imports an app.
+// The tools' JavaScript (launcher, token, Nx plugin, webpack and ts-register helpers) gets
+// ESLint's recommended rules for Node.
+import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -15,9 +19,21 @@ export default tseslint.config(
       '**/*.js',
       '**/*.mjs',
       '**/*.cjs',
+      '!tools/**',
     ],
   },
-  ...tseslint.configs.recommendedTypeChecked,
+  {
+    files: ['tools/**/*.{js,mjs,cjs}'],
+    ...js.configs.recommended,
+    languageOptions: { ecmaVersion: 2024, globals: globals.node },
+    rules: {
+      ...js.configs.recommended.rules,
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // .js in this package is CommonJS (package.json has no "type": "module").
+  { files: ['tools/**/*.js'], languageOptions: { sourceType: 'commonjs' } },
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({ ...config, files: ['**/*.ts'] })),
   {
     files: ['**/*.ts'],
     plugins: { '@nx': nx },
@@ -43,8 +59,9 @@ export default tseslint.config(
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util', 'type:testing'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', 'type:testing'] },
             {
+              // The service testing lib builds on the testing lib (PostgreSQL, NATS, the test clock).
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util'],
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:contracts', 'type:util', 'type:testing'],
             },
           ],
         },

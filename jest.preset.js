@@ -47,5 +47,7 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   moduleNameMapper: pathAliases(),
-  testTimeout: 60_000,
+  // A global option: honoured when one project's config runs alone (its Nx `test`/`test-int`
+  // target); the root config passes the same value for the run over every project.
+  testTimeout: 120_000,
 };

@@ -6,5 +6,4 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
   moduleNameMapper: { '^@terpadu/(.*)$': '<rootDir>/../../libs/shared/$1/src/index.ts' },
-  testTimeout: 120_000,
 };

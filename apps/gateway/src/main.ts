@@ -19,7 +19,7 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true },
   );
   const logger = app.get<Logger>(APP_LOGGER);
-  app.useLogger(new PinoNestLogger(logger));
+  app.useLogger(app.get(PinoNestLogger));
   await setupApp(app, env);
   stopGracefullyOnSignals(app, logger);
   await app.listen({ port: env.HTTP_PORT, host: env.HOST });

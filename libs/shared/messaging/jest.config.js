@@ -4,5 +4,4 @@ module.exports = {
   displayName: 'shared-messaging',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
-  testTimeout: 120000,
 };

@@ -3,5 +3,4 @@ module.exports = {
   displayName: 'shared-testing',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
-  testTimeout: 60_000,
 };

@@ -1,13 +1,10 @@
 import { createDataSourceOptions } from './data-source-options';
-import { DeadLetter } from './entities/dead-letter.entity';
-import { InboxEntry } from './entities/inbox-entry.entity';
-import { OutboxEvent } from './entities/outbox-event.entity';
 import { MESSAGING_MIGRATIONS } from './messaging-tables';
 
 class Thing {}
 
 describe(createDataSourceOptions.name, () => {
-  it('adds the messaging entities and never synchronizes or runs migrations by itself', () => {
+  it("takes the service's entities and migrations and never synchronizes or runs migrations by itself", () => {
     const options = createDataSourceOptions({
       url: 'postgres://x@h/db',
       entities: [Thing],
@@ -19,16 +16,7 @@ describe(createDataSourceOptions.name, () => {
       synchronize: false,
       migrationsRun: false,
     });
-    expect(options.entities).toEqual([Thing, DeadLetter, InboxEntry, OutboxEvent]);
+    expect(options.entities).toEqual([Thing]);
     expect(options.migrations).toEqual(MESSAGING_MIGRATIONS);
-  });
-
-  it('does not list a messaging entity twice when the service already passes it', () => {
-    const options = createDataSourceOptions({
-      url: 'postgres://x@h/db',
-      entities: [OutboxEvent],
-      migrations: [],
-    });
-    expect(options.entities).toEqual([OutboxEvent, DeadLetter, InboxEntry]);
   });
 });

@@ -1,6 +1,5 @@
 import { type CustomTypesConfig, types } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
-import { MESSAGING_ENTITIES } from './messaging-tables';
 
 export type PostgresDataSourceOptions = Extract<DataSourceOptions, { type: 'postgres' }>;
 
@@ -10,7 +9,7 @@ type ClassList = Function[];
 
 export interface DataSourceFactoryOptions {
   url: string;
-  /** The service's own entities; the messaging entities are added. */
+  /** The service's entities. */
   entities: ClassList;
   /** The service's own migrations; add MESSAGING_MIGRATIONS to them yourself (order matters). */
   migrations: ClassList;
@@ -37,11 +36,10 @@ export const calendarDateTypes: CustomTypesConfig = {
  * Schema changes only happen through migrations run by an explicit command.
  */
 export function createDataSourceOptions(o: DataSourceFactoryOptions): PostgresDataSourceOptions {
-  const entities = [...o.entities, ...MESSAGING_ENTITIES.filter((e) => !o.entities.includes(e))];
   return {
     type: 'postgres',
     url: o.url,
-    entities,
+    entities: o.entities,
     migrations: o.migrations,
     migrationsTableName: 'migrations',
     migrationsRun: false,

@@ -3,10 +3,7 @@ export {
   type DataSourceFactoryOptions,
   type PostgresDataSourceOptions,
 } from './data-source-options';
-export { DeadLetter } from './entities/dead-letter.entity';
-export { InboxEntry } from './entities/inbox-entry.entity';
-export { OutboxEvent } from './entities/outbox-event.entity';
-export { MESSAGING_ENTITIES, MESSAGING_MIGRATIONS } from './messaging-tables';
+export { MESSAGING_MIGRATIONS } from './messaging-tables';
 export { CreateMessagingTables1796007342981 } from './migrations/1796007342981-create-messaging-tables';
 export { IndexMessagingRetention1796007342982 } from './migrations/1796007342982-index-messaging-retention';
 export * from './migrator';

@@ -1,11 +1,13 @@
 import { type DynamicModule, Global, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
 import type { FastifyInstance } from 'fastify';
+import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { HealthController } from './health.controller';
 import { HealthRegistry } from './health.registry';
 import { installHttpObservability } from './http-observability';
-import { createLogger, type LogLevelName } from './logger';
+import { createLogger, type LogLevelName, requestContextOptions } from './logger';
 import { MetricsController, MetricsRegistry } from './metrics';
 
 export const APP_LOGGER = Symbol('APP_LOGGER');
@@ -30,9 +32,10 @@ class HttpObservabilityInstaller implements OnModuleInit {
 }
 
 /**
- * Health (`/health/live`, `/health/ready`), Prometheus metrics (`/metrics`), the JSON logger
- * (inject with `@Inject(APP_LOGGER)`) and the access log for a Fastify app. Register readiness checks
- * through `HealthRegistry`.
+ * Health (`/health/live`, `/health/ready` on terminus), Prometheus metrics (`/metrics`), the JSON
+ * logger (inject with `@Inject(APP_LOGGER)`), Nest's logger on top of it (`app.useLogger(app.get(PinoNestLogger))`:
+ * lines logged while a request is handled carry its `reqId` and `traceId`) and the access log for
+ * a Fastify app. Register readiness checks through `HealthRegistry`.
  */
 @Global()
 @Module({})
@@ -41,6 +44,13 @@ export class ObservabilityModule {
     const logger = createLogger(options.service, options.logLevel);
     return {
       module: ObservabilityModule,
+      imports: [
+        LoggerModule.forRootAsync({
+          inject: [APP_LOGGER],
+          useFactory: (appLogger: Logger) => requestContextOptions(appLogger),
+        }),
+        TerminusModule.forRoot({ errorLogStyle: 'json' }),
+      ],
       controllers: [HealthController, MetricsController],
       providers: [
         HealthRegistry,

@@ -52,7 +52,7 @@ export function bootstrapService<E extends ServiceEnv>(
       { bufferLogs: true },
     );
     const logger = app.get<Logger>(APP_LOGGER);
-    app.useLogger(new PinoNestLogger(logger));
+    app.useLogger(app.get(PinoNestLogger));
     connectServiceRpc(app, service, env);
     stopGracefullyOnSignals(app, logger);
     await app.startAllMicroservices();

@@ -4,9 +4,20 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import {
+  choosePostgres,
+  LOCAL_POSTGRES_URL,
+  machineContainerRuntimeAnswers,
+  type PostgresPlan,
+} from './infra';
 import { freePort, isListening, waitFor } from './ports';
 
+/** The image of the PostgreSQL container: the major version docker-compose.yml runs. */
+export const POSTGRES_IMAGE = 'postgres:15';
+
 export interface TestPostgres {
+  /** Where it came from (see infra.ts): a container, TEST_DATABASE_URL, the local server or a throwaway cluster. */
+  source: PostgresPlan['source'];
   /** URL of the server's maintenance database; use createDatabase for a suite's own database. */
   serverUrl: string;
   /** Creates a new, empty database named `<prefix>_<random>` and returns its URL. */
@@ -44,7 +55,11 @@ async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): P
   }
 }
 
-function handle(serverUrl: string, onStop: () => Promise<void>): TestPostgres {
+function handle(
+  source: PostgresPlan['source'],
+  serverUrl: string,
+  onStop: () => Promise<void>,
+): TestPostgres {
   const created = new Set<string>();
   const dropDatabase = async (url: string) => {
     const name = new URL(url).pathname.slice(1);
@@ -52,6 +67,7 @@ function handle(serverUrl: string, onStop: () => Promise<void>): TestPostgres {
     created.delete(url);
   };
   return {
+    source,
     serverUrl,
     async createDatabase(prefix: string) {
       const name = `${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(5).toString('hex')}`;
@@ -84,6 +100,9 @@ function pgCommand(bin: string, args: string[]): { command: string; args: string
   return { command: bin, args };
 }
 
+/** Server settings for tests: no durability (a test database is thrown away), many connections. */
+const TEST_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=300'];
+
 async function startThrowawayCluster(binDir: string): Promise<TestPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'terpadu-pg-'));
   chmodSync(dir, 0o777);
@@ -109,21 +128,12 @@ async function startThrowawayCluster(binDir: string): Promise<TestPostgres> {
     String(port),
     '-k',
     dir,
-    '-c',
-    'listen_addresses=127.0.0.1',
-    '-c',
-    'fsync=off',
-    '-c',
-    'synchronous_commit=off',
-    '-c',
-    'full_page_writes=off',
-    '-c',
-    'max_connections=300',
+    ...['listen_addresses=127.0.0.1', ...TEST_SETTINGS].flatMap((setting) => ['-c', setting]),
   ]);
   const child: ChildProcess = spawn(postgres.command, postgres.args, { stdio: 'ignore', detached: false });
   const serverUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   await waitFor('throwaway PostgreSQL', async () => (await isListening(port)) && canConnect(serverUrl));
-  return handle(serverUrl, async () => {
+  return handle('throwaway', serverUrl, async () => {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGINT');
     await exited;
@@ -131,26 +141,43 @@ async function startThrowawayCluster(binDir: string): Promise<TestPostgres> {
   });
 }
 
+async function startContainer(): Promise<TestPostgres> {
+  const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+  const container = await new PostgreSqlContainer(POSTGRES_IMAGE)
+    .withDatabase('postgres')
+    .withUsername('postgres')
+    .withPassword('postgres')
+    .withCommand(['postgres', ...TEST_SETTINGS.flatMap((setting) => ['-c', setting])])
+    .withTmpFs({ '/var/lib/postgresql/data': 'rw' })
+    .start();
+  return handle('container', container.getConnectionUri(), async () => {
+    await container.stop();
+  });
+}
+
 /**
- * A PostgreSQL server for a test suite: the one in TEST_DATABASE_URL if set, else the local one on
- * 127.0.0.1:5432 if it accepts the `postgres` user, else a throwaway cluster from the installed
- * binaries (TEST_POSTGRES=throwaway forces that). Each suite gets its own fresh databases through createDatabase; stop() drops them.
+ * A PostgreSQL server for a test suite, from where TERPADU_TEST_INFRA says (infra.ts): a container
+ * when a container runtime answers, else TEST_DATABASE_URL, the local server on 127.0.0.1:5432 or
+ * a throwaway cluster from the installed binaries. Each suite gets its own fresh databases through
+ * createDatabase; stop() drops them (and stops what it started).
  */
 export async function startPostgres(): Promise<TestPostgres> {
-  const given = process.env.TEST_DATABASE_URL;
-  if (given) {
-    if (!(await canConnect(given)))
-      throw new Error('TEST_DATABASE_URL is set but the server does not answer');
-    return handle(given, async () => undefined);
+  const plan = await choosePostgres({
+    env: process.env,
+    containerRuntimeAnswers: machineContainerRuntimeAnswers,
+    localServerAnswers: () => canConnect(LOCAL_POSTGRES_URL),
+    binDir: findPgBin(),
+  });
+  switch (plan.source) {
+    case 'container':
+      return startContainer();
+    case 'url':
+      if (!(await canConnect(plan.url)))
+        throw new Error('TEST_DATABASE_URL is set but the server does not answer');
+      return handle('url', plan.url, async () => undefined);
+    case 'server':
+      return handle('server', plan.url, async () => undefined);
+    case 'throwaway':
+      return startThrowawayCluster(plan.binDir);
   }
-  const local = 'postgres://postgres@127.0.0.1:5432/postgres';
-  if (process.env.TEST_POSTGRES !== 'throwaway' && (await canConnect(local)))
-    return handle(local, async () => undefined);
-  const binDir = findPgBin();
-  if (!binDir) {
-    throw new Error(
-      'No PostgreSQL for tests: set TEST_DATABASE_URL, run one on 127.0.0.1:5432, or install PostgreSQL (apt-get install postgresql)',
-    );
-  }
-  return startThrowawayCluster(binDir);
 }

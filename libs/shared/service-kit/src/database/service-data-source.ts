@@ -6,10 +6,10 @@ import {
 import { DataSource } from 'typeorm';
 import { DataAccessLog } from '../access-log/data-access-log.entity';
 import type { ServiceDefinition } from '../service-definition';
-import { CreateDataAccessLog1796007342982 } from './migrations/1796007342982-create-data-access-log';
+import { CreateDataAccessLog1796007342990 } from './migrations/1796007342990-create-data-access-log';
 
 /** The kit's own migrations, applied before a service's: messaging tables, then the data access log. */
-export const KIT_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateDataAccessLog1796007342982];
+export const KIT_MIGRATIONS = [...MESSAGING_MIGRATIONS, CreateDataAccessLog1796007342990];
 
 /** A service's database as Nest (TypeOrmModule), the migration command, the TypeORM CLI and specs open it. */
 export function serviceDataSourceOptions(

@@ -6,8 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * population and health created this table in migrations of their own (removed since): on such a
  * database it only completes the table (the family card column, one name for the resident index).
  */
-export class CreateDataAccessLog1796007342982 implements MigrationInterface {
-  name = 'CreateDataAccessLog1796007342982';
+export class CreateDataAccessLog1796007342990 implements MigrationInterface {
+  name = 'CreateDataAccessLog1796007342990';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
