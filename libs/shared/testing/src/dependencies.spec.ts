@@ -11,7 +11,13 @@ interface PackageJson {
 const root = workspaceRoot();
 const readJson = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as PackageJson;
 
-/** Production code: what the app bundles hold (apps' and libs' src, without specs or the testing lib). */
+/** A lib for specs only (tagged type:testing): never in an app bundle. */
+function isTestingLib(projectDir: string): boolean {
+  const project = JSON.parse(readFileSync(join(projectDir, 'project.json'), 'utf8')) as { tags?: string[] };
+  return project.tags?.includes('type:testing') ?? false;
+}
+
+/** Production code: what the app bundles hold (apps' and libs' src, without specs or the testing libs). */
 function productionFiles(): string[] {
   const files: string[] = [];
   const walk = (dir: string) => {
@@ -24,7 +30,7 @@ function productionFiles(): string[] {
   };
   for (const base of ['apps', join('libs', 'shared')]) {
     for (const project of readdirSync(join(root, base))) {
-      if (base !== 'apps' && project === 'testing') continue;
+      if (isTestingLib(join(root, base, project))) continue;
       walk(join(root, base, project, 'src'));
     }
   }
