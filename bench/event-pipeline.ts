@@ -18,7 +18,7 @@ import {
 } from '@terpadu/contracts';
 import { createDataSourceOptions, MESSAGING_MIGRATIONS } from '@terpadu/database';
 import { ClockModule } from '@terpadu/clock';
-import { MessagingModule, OnEvent, OutboxService } from '@terpadu/messaging';
+import { EventConsumer, MessagingModule, OnEvent, OutboxService } from '@terpadu/messaging';
 import { startNats, startPostgres } from '@terpadu/testing';
 import { DataSource } from 'typeorm';
 import { percentile } from './lib';
@@ -47,6 +47,7 @@ function waitForHandled(count: number): Promise<void> {
 }
 
 @Injectable()
+@EventConsumer('counting-projection')
 class CountingProjection {
   @OnEvent(RESIDENT_REGISTERED_V1)
   async onRegistered(event: CloudEvent<ResidentRegisteredV1>): Promise<void> {

@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { NikPipe } from '@terpadu/service-kit';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   HEALTH_CHECKUPS_LIST,
@@ -7,7 +8,6 @@ import {
   type RpcResponse,
 } from '@terpadu/contracts';
 import { ActorDto } from '@terpadu/contracts';
-import { NikPipe } from '../common/nik.pipe';
 import { CheckupsService } from './checkups.service';
 
 @Controller()

@@ -8,10 +8,10 @@ import {
   ResidentStatus,
 } from '@terpadu/contracts';
 import { DataSource } from 'typeorm';
-import { AccessLogService, cleanText } from '@terpadu/service-kit';
+import { AccessLogService, cleanText, invalidField } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { dateInFuture, invalidField, residentDeceased } from '../common/domain-errors';
+import { dateInFuture, residentDeceased } from '../common/domain-errors';
 import { assertCanReadDetails, assertCanWriteRecords } from '../common/health-roles';
 import { type Person, PersonsService } from '@terpadu/person-projection';
 import { Checkup } from './checkup.entity';

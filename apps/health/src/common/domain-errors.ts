@@ -1,12 +1,6 @@
+import { invalidField } from '@terpadu/service-kit';
 import { ErrorCode } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
-
-/** One invalid field, answered like the validation pipe answers: VALIDATION_FAILED 400 naming the field. */
-export function invalidField(field: string, code: string, message: string): DomainException {
-  return new DomainException(ErrorCode.VALIDATION_FAILED, 'The request is not valid', [
-    { field, code, message },
-  ]);
-}
 
 /** A date that lies after today in the health service's calendar. */
 export function dateInFuture(field: string): DomainException {

@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { NikPipe } from '@terpadu/service-kit';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   HEALTH_INSURANCE_GET,
@@ -7,7 +8,6 @@ import {
   SetInsuranceDto,
 } from '@terpadu/contracts';
 import { ActorDto } from '@terpadu/contracts';
-import { NikPipe } from '../common/nik.pipe';
 import { InsuranceService } from './insurance.service';
 
 @Controller()

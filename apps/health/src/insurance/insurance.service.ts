@@ -12,10 +12,10 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessLogService, isUniqueViolation } from '@terpadu/service-kit';
+import { AccessLogService, invalidField, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { invalidField, residentDeceased } from '../common/domain-errors';
+import { residentDeceased } from '../common/domain-errors';
 import { assertCanReadDetails, assertCanWriteRecords } from '../common/health-roles';
 import { type Person, PersonsService } from '@terpadu/person-projection';
 import { InsuranceMembership } from './insurance-membership.entity';

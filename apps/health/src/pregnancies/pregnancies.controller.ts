@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { NikPipe, uuidPipe } from '@terpadu/service-kit';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   HEALTH_PREGNANCIES_LIST,
@@ -11,8 +12,6 @@ import {
   type RpcResponse,
 } from '@terpadu/contracts';
 import { ActorDto } from '@terpadu/contracts';
-import { NikPipe } from '../common/nik.pipe';
-import { uuidPipe } from '../common/uuid.pipe';
 import { PregnanciesService } from './pregnancies.service';
 
 @Controller()

@@ -18,11 +18,11 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessLogService, cleanText, isUniqueViolation } from '@terpadu/service-kit';
+import { AccessLogService, cleanText, invalidField, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
 import { addDays } from '../common/dates';
-import { dateInFuture, invalidField, residentDeceased } from '../common/domain-errors';
+import { dateInFuture, residentDeceased } from '../common/domain-errors';
 import { assertCanReadDetails, assertCanWriteRecords } from '../common/health-roles';
 import { Person, PersonsService } from '@terpadu/person-projection';
 import { AncVisit } from './anc-visit.entity';

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
+import { NikPipe } from '@terpadu/service-kit';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { HEALTH_SUMMARY_GET, type HealthSummaryLevel, type RpcResponse } from '@terpadu/contracts';
 import { ActorDto } from '@terpadu/contracts';
-import { NikPipe } from '../common/nik.pipe';
 import { HealthSummaryService } from './health-summary.service';
 
 @Controller()

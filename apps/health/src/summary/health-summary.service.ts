@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, HealthSummaryLevel, type HealthSummaryView } from '@terpadu/contracts';
 import { DataSource } from 'typeorm';
-import { AccessLogService } from '@terpadu/service-kit';
+import { AccessLogService, invalidField } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { invalidField } from '../common/domain-errors';
 import { assertCanReadDetails } from '../common/health-roles';
 import { ImmunizationsService } from '../immunizations/immunizations.service';
 import { InsuranceService } from '../insurance/insurance.service';

@@ -1,13 +1,6 @@
 import { ErrorCode } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
 
-/** One invalid field, answered like the validation pipe answers: VALIDATION_FAILED 400 naming the field. */
-export function invalidField(field: string, code: string, message: string): DomainException {
-  return new DomainException(ErrorCode.VALIDATION_FAILED, 'The request is not valid', [
-    { field, code, message },
-  ]);
-}
-
 /** Missing and outside the caller's jurisdiction look the same: a person outside is not found. */
 export function residentNotFound(): DomainException {
   return new DomainException(ErrorCode.RESIDENT_NOT_FOUND, 'No resident with this NIK in your jurisdiction');

@@ -1,5 +1,5 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { invalidField } from './domain-errors';
+import { invalidField } from '@terpadu/service-kit';
 
 /** A family card number in a request: 16 digits once spaces and dots are stripped, or VALIDATION_FAILED on `number`. */
 @Injectable()

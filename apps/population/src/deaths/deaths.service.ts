@@ -10,10 +10,9 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource } from 'typeorm';
-import { AccessLogService, isUniqueViolation } from '@terpadu/service-kit';
+import { AccessLogService, invalidField, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { invalidField } from '../common/domain-errors';
 import { FamilyCardsService } from '../family-cards/family-cards.service';
 import { nextCertificateNumber } from '../registry/certificate-numbers';
 import { assertActive, assertNotInFuture } from '../registry/resident-guards';

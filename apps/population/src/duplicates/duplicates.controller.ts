@@ -1,4 +1,5 @@
 import { Controller, ParseUUIDPipe } from '@nestjs/common';
+import { invalidField } from '@terpadu/service-kit';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   ListDuplicateReviewsQueryDto,
@@ -8,7 +9,6 @@ import {
   type RpcResponse,
 } from '@terpadu/contracts';
 import { ActorDto } from '@terpadu/contracts';
-import { invalidField } from '../common/domain-errors';
 import { DuplicatesService } from './duplicates.service';
 
 const reviewIdPipe = new ParseUUIDPipe({

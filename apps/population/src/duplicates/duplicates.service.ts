@@ -15,10 +15,9 @@ import {
 } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessLogService, escapeLike } from '@terpadu/service-kit';
+import { AccessLogService, escapeLike, invalidField } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { invalidField } from '../common/domain-errors';
 import { FamilyCardsService } from '../family-cards/family-cards.service';
 import { ResidentRecordsService } from '../registry/resident-records.service';
 import { Resident } from '../registry/resident.entity';

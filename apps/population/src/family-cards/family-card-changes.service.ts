@@ -11,10 +11,9 @@ import {
 } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessLogService } from '@terpadu/service-kit';
+import { AccessLogService, invalidField } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { invalidField } from '../common/domain-errors';
 import { RegionsService } from '../regions/regions.service';
 import { ADDRESS_FIELDS } from '../registry/resident-fields';
 import { assertActive } from '../registry/resident-guards';

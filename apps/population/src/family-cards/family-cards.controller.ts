@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { NikPipe } from '@terpadu/service-kit';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AddFamilyMemberDto,
@@ -16,7 +17,6 @@ import {
 } from '@terpadu/contracts';
 import { ActorDto } from '@terpadu/contracts';
 import { FamilyCardNumberPipe } from '../common/family-card-number.pipe';
-import { NikPipe } from '../common/nik.pipe';
 import { FamilyCardChangesService } from './family-card-changes.service';
 import { FamilyCardsService } from './family-cards.service';
 

@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { uuidPipe } from '@terpadu/service-kit';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AppendImportRowsDto,
@@ -13,8 +14,9 @@ import {
   StartImportDto,
 } from '@terpadu/contracts';
 import { ActorDto } from '@terpadu/contracts';
-import { ImportIdPipe } from './import-id.pipe';
 import { ImportsService } from './imports.service';
+
+const ID_PIPE = uuidPipe('id');
 
 /** RPC handlers of bulk import jobs; each part of a request is validated on its own. */
 @Controller()
@@ -32,7 +34,7 @@ export class ImportsController {
   @MessagePattern(POPULATION_IMPORTS_APPEND)
   append(
     @Payload('actor') actor: ActorDto,
-    @Payload('id', ImportIdPipe) id: string,
+    @Payload('id', ID_PIPE) id: string,
     @Payload('chunk') chunk: AppendImportRowsDto,
   ): Promise<RpcResponse<typeof POPULATION_IMPORTS_APPEND>> {
     return this.imports.append(actor, id, chunk);
@@ -41,7 +43,7 @@ export class ImportsController {
   @MessagePattern(POPULATION_IMPORTS_START)
   start(
     @Payload('actor') actor: ActorDto,
-    @Payload('id', ImportIdPipe) id: string,
+    @Payload('id', ID_PIPE) id: string,
     @Payload('start') start: StartImportDto,
   ): Promise<RpcResponse<typeof POPULATION_IMPORTS_START>> {
     return this.imports.start(actor, id, start);
@@ -50,7 +52,7 @@ export class ImportsController {
   @MessagePattern(POPULATION_IMPORTS_GET)
   get(
     @Payload('actor') actor: ActorDto,
-    @Payload('id', ImportIdPipe) id: string,
+    @Payload('id', ID_PIPE) id: string,
   ): Promise<RpcResponse<typeof POPULATION_IMPORTS_GET>> {
     return this.imports.get(actor, id);
   }
@@ -58,7 +60,7 @@ export class ImportsController {
   @MessagePattern(POPULATION_IMPORTS_ROWS)
   rows(
     @Payload('actor') actor: ActorDto,
-    @Payload('id', ImportIdPipe) id: string,
+    @Payload('id', ID_PIPE) id: string,
     @Payload('query') query: ImportRowsQueryDto,
   ): Promise<RpcResponse<typeof POPULATION_IMPORTS_ROWS>> {
     return this.imports.rows(actor, id, query);

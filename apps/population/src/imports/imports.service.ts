@@ -20,10 +20,9 @@ import {
 } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessLogService, hasControlCharacters } from '@terpadu/service-kit';
+import { AccessLogService, hasControlCharacters, invalidField } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { invalidField } from '../common/domain-errors';
 import { ImportJob } from './import-job.entity';
 import { ImportProcessor } from './import-processor';
 import { familyCardKey, isHeadOfFamily, nikOfRow } from './siak-row';

@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { uuidPipe } from '@terpadu/service-kit';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   DraftLetterDto,
@@ -15,8 +16,9 @@ import {
   SignLetterDto,
 } from '@terpadu/contracts';
 import { ActorDto } from '@terpadu/contracts';
-import { LetterIdPipe } from './letter-id.pipe';
 import { LettersService } from './letters.service';
+
+const ID_PIPE = uuidPipe('id');
 
 /** RPC handlers for letters; each request part is validated on its own. */
 @Controller()
@@ -34,7 +36,7 @@ export class LettersController {
   @MessagePattern(POPULATION_LETTERS_GET)
   get(
     @Payload('actor') actor: ActorDto,
-    @Payload('id', LetterIdPipe) id: string,
+    @Payload('id', ID_PIPE) id: string,
   ): Promise<RpcResponse<typeof POPULATION_LETTERS_GET>> {
     return this.letters.get(actor, id);
   }
@@ -50,7 +52,7 @@ export class LettersController {
   @MessagePattern(POPULATION_LETTERS_SIGN)
   sign(
     @Payload('actor') actor: ActorDto,
-    @Payload('id', LetterIdPipe) id: string,
+    @Payload('id', ID_PIPE) id: string,
     @Payload('signing') signing: SignLetterDto,
   ): Promise<RpcResponse<typeof POPULATION_LETTERS_SIGN>> {
     return this.letters.sign(actor, id, signing);
@@ -59,7 +61,7 @@ export class LettersController {
   @MessagePattern(POPULATION_LETTERS_REVOKE)
   revoke(
     @Payload('actor') actor: ActorDto,
-    @Payload('id', LetterIdPipe) id: string,
+    @Payload('id', ID_PIPE) id: string,
     @Payload('revocation') revocation: RevokeLetterDto,
   ): Promise<RpcResponse<typeof POPULATION_LETTERS_REVOKE>> {
     return this.letters.revoke(actor, id, revocation);
@@ -68,7 +70,7 @@ export class LettersController {
   @MessagePattern(POPULATION_LETTERS_PDF)
   pdf(
     @Payload('actor') actor: ActorDto,
-    @Payload('id', LetterIdPipe) id: string,
+    @Payload('id', ID_PIPE) id: string,
   ): Promise<RpcResponse<typeof POPULATION_LETTERS_PDF>> {
     return this.letters.pdf(actor, id);
   }

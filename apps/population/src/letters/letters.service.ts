@@ -22,10 +22,16 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, LessThanOrEqual } from 'typeorm';
-import { AccessLogService, cleanText, hasControlCharacters, isUniqueViolation } from '@terpadu/service-kit';
+import {
+  AccessLogService,
+  cleanText,
+  hasControlCharacters,
+  invalidField,
+  isUniqueViolation,
+} from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock, calendarDate } from '@terpadu/clock';
-import { invalidField, residentNotFound } from '../common/domain-errors';
+import { residentNotFound } from '../common/domain-errors';
 import { RegionsService } from '../regions/regions.service';
 import { assertActive } from '../registry/resident-guards';
 import { Resident } from '../registry/resident.entity';

@@ -17,10 +17,9 @@ import {
 } from '@terpadu/contracts';
 import { DomainException, OutboxService } from '@terpadu/messaging';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { AccessLogService, isUniqueViolation } from '@terpadu/service-kit';
+import { AccessLogService, invalidField, isUniqueViolation } from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { invalidField } from '../common/domain-errors';
 import { DuplicatesService } from '../duplicates/duplicates.service';
 import { FamilyCard } from '../family-cards/family-card.entity';
 import {

@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
+import { invalidField } from '@terpadu/service-kit';
 import { regionLevelOf } from '@terpadu/contracts';
-import { invalidField } from '../common/domain-errors';
 
 /** `code` of a region request: dots stripped, then 2, 4, 6 or 10 digits, or VALIDATION_FAILED on `code`. */
 @Injectable()

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { invalidField } from '@terpadu/service-kit';
 import {
   ErrorCode,
   NikWarningCode,
@@ -10,7 +11,6 @@ import {
 } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { invalidField } from '../common/domain-errors';
 
 /** Kelurahan (urban), desa (rural) or desa adat (customary): the first digit of the village part. */
 export enum VillageKind {

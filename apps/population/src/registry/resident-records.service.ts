@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { invalidField } from '@terpadu/service-kit';
 import { Injectable } from '@nestjs/common';
 import {
   type Actor,
@@ -12,7 +13,7 @@ import {
 import { OutboxService } from '@terpadu/messaging';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@terpadu/clock';
-import { invalidField, residentNotFound } from '../common/domain-errors';
+import { residentNotFound } from '../common/domain-errors';
 import { type FieldChange, ResidentChange } from './resident-change.entity';
 import { ADDRESS_FIELDS, PERSON_FIELDS } from './resident-fields';
 import { Resident } from './resident.entity';

@@ -1,5 +1,4 @@
-import { invalidField } from '../common/domain-errors';
-import { cleanText, hasControlCharacters } from '@terpadu/service-kit';
+import { cleanText, hasControlCharacters, invalidField } from '@terpadu/service-kit';
 
 /** Free text as stored: no control characters, whitespace trimmed and collapsed. */
 export function plainText(value: string, field: string): string {

@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { NikPipe } from '@terpadu/service-kit';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   POPULATION_RESIDENTS_GET,
@@ -12,7 +13,6 @@ import {
   UpdateResidentDto,
 } from '@terpadu/contracts';
 import { ActorDto } from '@terpadu/contracts';
-import { NikPipe } from '../common/nik.pipe';
 import { ResidentsService } from './residents.service';
 
 /**

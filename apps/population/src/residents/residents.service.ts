@@ -16,10 +16,16 @@ import {
 } from '@terpadu/contracts';
 import { DomainException } from '@terpadu/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AccessLogService, escapeLike, isUniqueViolation, normalizeName } from '@terpadu/service-kit';
+import {
+  AccessLogService,
+  escapeLike,
+  invalidField,
+  isUniqueViolation,
+  normalizeName,
+} from '@terpadu/service-kit';
 import { DataAccessAction } from '../access-log/data-access-action';
 import { Clock } from '@terpadu/clock';
-import { addressOutsideJurisdiction, invalidField } from '../common/domain-errors';
+import { addressOutsideJurisdiction } from '../common/domain-errors';
 import { DuplicatesService } from '../duplicates/duplicates.service';
 import { newResident } from '../registry/new-resident';
 import { type FieldChange, ResidentChange } from '../registry/resident-change.entity';

@@ -9,3 +9,4 @@ export * from './service-env';
 export * from './service-kit.module';
 export * from './util/pg-errors';
 export * from './util/text';
+export * from './rpc/request-pipes';
