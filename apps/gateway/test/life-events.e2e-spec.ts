@@ -1,13 +1,7 @@
-import { jetstream } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
 import {
   BIRTH_REGISTERED_V1,
-  type CloudEvent,
   DEATH_REGISTERED_V1,
   ErrorCode,
-  type EventMap,
-  type EventSubject,
   FAMILY_CARD_CHANGED_V1,
   parseNik,
   RESIDENT_MOVED_IN_V1,
@@ -17,6 +11,7 @@ import {
   Role,
   STREAMS,
 } from '@terpadu/contracts';
+import { StreamReader } from '@terpadu/testing';
 import { registration } from './fixtures';
 import { type Platform, startPlatform } from './platform';
 
@@ -48,50 +43,6 @@ const TONO = registration({
 });
 const ALL_NIKS = [ADI, SARI, KAKEK, NENEK, TONO].map((p) => p.nik as string);
 
-/** Reads EVT_POPULATION the way a consuming agency would. */
-class Stream {
-  private constructor(private readonly nc: NatsConnection) {}
-
-  static async connect(url: string): Promise<Stream> {
-    return new Stream((await connect({ servers: url })) as NatsConnection);
-  }
-
-  async waitFor<S extends EventSubject>(
-    subject: S,
-    predicate: (data: EventMap[S]) => boolean,
-    timeoutMs = 15_000,
-  ): Promise<CloudEvent<EventMap[S]>> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = (await this.events(subject)).find((e) => predicate(e.data));
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching ${subject} within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
-  private async events<S extends EventSubject>(subject: S): Promise<CloudEvent<EventMap[S]>[]> {
-    const consumer = await jetstream(this.nc)
-      .consumers.get(STREAMS.population.name, { filter_subjects: subject })
-      .catch(() => undefined);
-    if (!consumer) return [];
-    const pending = (await consumer.info(true)).num_pending;
-    const out: CloudEvent<EventMap[S]>[] = [];
-    if (pending > 0) {
-      for await (const m of await consumer.fetch({ max_messages: pending, expires: 5000 })) {
-        out.push(m.json<CloudEvent<EventMap[S]>>());
-        if (out.length >= pending) break;
-      }
-    }
-    await consumer.delete().catch(() => undefined);
-    return out;
-  }
-
-  close(): Promise<void> {
-    return this.nc.close();
-  }
-}
-
 interface Card {
   number: string;
   headNik: string | null;
@@ -101,14 +52,14 @@ interface Card {
 
 describe('life events through the gateway', () => {
   let platform: Platform;
-  let stream: Stream;
+  let stream: StreamReader;
   let adiCard: Card;
   let harjoCard: Card;
   let babyNik: string;
 
   beforeAll(async () => {
     platform = await startPlatform();
-    stream = await Stream.connect(platform.nats.url);
+    stream = await StreamReader.connect(platform.nats.url, STREAMS.population);
     for (const person of [ADI, SARI, KAKEK, NENEK, TONO]) {
       expect((await platform.call('POST', '/v1/residents', REGISTRAR, person)).status).toBe(201);
     }
@@ -162,7 +113,7 @@ describe('life events through the gateway', () => {
     expect(res.body.certificateNumber).toMatch(/^317101-LU-\d{8}-0001$/);
     expect(res.body.possibleDuplicates).toEqual([]);
 
-    const event = await stream.waitFor(BIRTH_REGISTERED_V1, (d) => d.birthId === res.body.id);
+    const { event } = await stream.waitFor(BIRTH_REGISTERED_V1, ({ data: d }) => d.birthId === res.body.id);
     expect(event).toMatchObject({
       type: BIRTH_REGISTERED_V1,
       subject: res.body.id,
@@ -233,7 +184,7 @@ describe('life events through the gateway', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ familyCardNumber: harjoCard.number, familyNeedsNewHead: true });
-    const event = await stream.waitFor(DEATH_REGISTERED_V1, (d) => d.deathId === res.body.id);
+    const { event } = await stream.waitFor(DEATH_REGISTERED_V1, ({ data: d }) => d.deathId === res.body.id);
     expect(event.data).toEqual({
       deathId: res.body.id,
       certificateNumber: res.body.certificateNumber,
@@ -245,7 +196,10 @@ describe('life events through the gateway', () => {
       familyNeedsNewHead: true,
       registeredAt: res.body.registeredAt,
     });
-    await stream.waitFor(RESIDENT_UPDATED_V1, (d) => d.nik === KAKEK.nik && d.status === ResidentStatus.Mati);
+    await stream.waitFor(
+      RESIDENT_UPDATED_V1,
+      ({ data: d }) => d.nik === KAKEK.nik && d.status === ResidentStatus.Mati,
+    );
     const card = await platform.call('GET', `/v1/family-cards/${harjoCard.number}`, REGISTRAR);
     expect(card.body).toMatchObject({ headNik: null, needsNewHead: true });
     const person = await platform.call('GET', `/v1/residents/${KAKEK.nik as string}`, REGISTRAR);
@@ -285,7 +239,7 @@ describe('life events through the gateway', () => {
     expect(head.body).toMatchObject({ headNik: NENEK.nik, needsNewHead: false });
     await stream.waitFor(
       FAMILY_CARD_CHANGED_V1,
-      (d) =>
+      ({ data: d }) =>
         d.familyCardNumber === harjoCard.number && d.change === 'HEAD_CHANGED' && d.headNik === NENEK.nik,
     );
 
@@ -302,7 +256,7 @@ describe('life events through the gateway', () => {
     expect((split.body.from as Card).members.map((m) => m.nik)).toEqual([NENEK.nik]);
     await stream.waitFor(
       FAMILY_CARD_CHANGED_V1,
-      (d) => d.familyCardNumber === to.number && d.change === 'CREATED',
+      ({ data: d }) => d.familyCardNumber === to.number && d.change === 'CREATED',
     );
   });
 
@@ -315,7 +269,10 @@ describe('life events through the gateway', () => {
     });
     expect(out.status).toBe(201);
     expect(out.body.familyCardClosed).toBe(true);
-    const movedOut = await stream.waitFor(RESIDENT_MOVED_OUT_V1, (d) => d.moveId === out.body.id);
+    const { event: movedOut } = await stream.waitFor(
+      RESIDENT_MOVED_OUT_V1,
+      ({ data: d }) => d.moveId === out.body.id,
+    );
     expect(movedOut.data).toMatchObject({
       nik: TONO.nik,
       fromVillageCode: VILLAGE,
@@ -339,7 +296,10 @@ describe('life events through the gateway', () => {
     });
     expect(back.status).toBe(201);
     expect(back.body.people).toEqual([expect.objectContaining({ nik: TONO.nik, returning: true })]);
-    const movedIn = await stream.waitFor(RESIDENT_MOVED_IN_V1, (d) => d.moveId === back.body.id);
+    const { event: movedIn } = await stream.waitFor(
+      RESIDENT_MOVED_IN_V1,
+      ({ data: d }) => d.moveId === back.body.id,
+    );
     expect(movedIn.data).toMatchObject({
       nik: TONO.nik,
       familyCardNumber: harjoCard.number,
@@ -392,9 +352,9 @@ describe('life events through the gateway', () => {
     );
     expect(resolved.status).toBe(200);
     expect(resolved.body).toMatchObject({ status: 'DUPLICATE', deactivatedResidentId: res.body.id });
-    const updated = await stream.waitFor(
+    const { event: updated } = await stream.waitFor(
       RESIDENT_UPDATED_V1,
-      (d) => d.residentId === res.body.id && d.changedFields.includes('deactivated'),
+      ({ data: d }) => d.residentId === res.body.id && d.changedFields.includes('deactivated'),
     );
     expect(updated.data.deactivation).toEqual({
       deactivatedAt: expect.any(String),

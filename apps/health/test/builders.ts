@@ -7,6 +7,7 @@ import {
   Role,
   Sex,
 } from '@terpadu/contracts';
+import { nikFor } from '@terpadu/testing';
 
 /** Inside the health worker's jurisdiction (Jakarta Timur, kecamatan 04). */
 export const VILLAGE_A = '3174041003';
@@ -24,27 +25,18 @@ export function healthWorker(overrides: Partial<Actor> = {}): Actor {
   };
 }
 
-let serial = 0;
-
-/** A NIK issued in district 317404 for the birth date and sex, with a fresh serial. */
-export function nikFor(birthDate: string, sex: Sex = Sex.Male, district = '317404'): string {
-  serial += 1;
-  const [year, month, day] = birthDate.split('-');
-  const encodedDay = Number(day) + (sex === Sex.Female ? 40 : 0);
-  return `${district}${String(encodedDay).padStart(2, '0')}${month}${year.slice(2)}${String(serial).padStart(4, '0')}`;
-}
-
 export function birth(
   birthDate: string,
   overrides: { villageCode?: string; sex?: Sex; familyCardNumber?: string } = {},
 ): BirthRegisteredV1 {
   const sex = overrides.sex ?? Sex.Female;
+  const nik = nikFor(birthDate, sex, (overrides.villageCode ?? VILLAGE_A).slice(0, 6));
   return {
     birthId: randomUUID(),
-    certificateNumber: `3174-LT-${birthDate.replace(/-/g, '')}-${String(serial + 1).padStart(4, '0')}`,
+    certificateNumber: `3174-LT-${birthDate.replace(/-/g, '')}-${nik.slice(-4)}`,
     child: {
       residentId: randomUUID(),
-      nik: nikFor(birthDate, sex, (overrides.villageCode ?? VILLAGE_A).slice(0, 6)),
+      nik,
       fullName: 'Putri Lestari',
       sex,
       birthDate,

@@ -1,8 +1,6 @@
 import {
   ANC_VISIT_RECORDED_V1,
   BIRTH_REGISTERED_V1,
-  EVENT_PAYLOADS,
-  type EventSubject,
   HEALTH_IMMUNIZATIONS_GET,
   HEALTH_IMMUNIZATIONS_RECORD,
   HEALTH_INSURANCE_SET,
@@ -13,19 +11,12 @@ import {
   RESIDENT_REGISTERED_V1,
   Sex,
   STREAMS,
-  streamForSubject,
 } from '@terpadu/contracts';
-import { validateEventPayload } from '@terpadu/messaging';
-import { eventually } from '@terpadu/testing';
+import { publishedEvents } from '@terpadu/service-testing';
+import { eventually, nikFor } from '@terpadu/testing';
 import { OverdueScanService } from '../src/immunizations/overdue-scan.service';
-import { birth, healthWorker, nikFor, registered } from './builders';
+import { birth, healthWorker, registered } from './builders';
 import { type HealthInfra, type HealthTestApp, startHealthApp, startInfra } from './health-app';
-import { HealthStream, type StreamEvent } from './health-stream';
-
-/** Every subject health publishes: those of its stream. */
-const HEALTH_SUBJECTS = (Object.keys(EVENT_PAYLOADS) as EventSubject[]).filter(
-  (s) => streamForSubject(s)?.name === STREAMS.health.name,
-);
 
 /**
  * What health really publishes (immunizations given and overdue, ANC visits, insurance), checked
@@ -34,16 +25,13 @@ const HEALTH_SUBJECTS = (Object.keys(EVENT_PAYLOADS) as EventSubject[]).filter(
 describe('health events against their payload classes', () => {
   let infra: HealthInfra;
   let t: HealthTestApp;
-  let stream: HealthStream;
   const actor = healthWorker();
 
   beforeAll(async () => {
     infra = await startInfra();
     t = await startHealthApp(infra);
-    stream = await HealthStream.connect(infra.nats.url);
   });
   afterAll(async () => {
-    await stream?.close();
     await t?.close();
     await infra?.stop();
   });
@@ -99,34 +87,15 @@ describe('health events against their payload classes', () => {
   });
 
   it('published only payloads that validate against their classes, of every subject', async () => {
-    await eventually(async () => {
-      const [row] = await t.dataSource.query<{ unsent: number }[]>(
-        `SELECT count(*)::int AS unsent FROM outbox WHERE sent_at IS NULL`,
-      );
-      expect(row.unsent).toBe(0);
-    });
-    const [{ total }] = await t.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM outbox`,
-    );
-    const events: StreamEvent[] = [];
-    for (const subject of HEALTH_SUBJECTS) events.push(...(await stream.events(subject)));
-    expect(events).toHaveLength(total);
-
-    const invalid = events
-      .map(({ event }) => ({
-        type: event.type,
-        id: event.id,
-        errors: validateEventPayload(event.type, event.data),
-      }))
-      .filter((e) => e.errors.length > 0);
-    expect(invalid).toEqual([]);
+    const published = await publishedEvents(t.dataSource, infra.nats.url, STREAMS.health);
+    expect(published.events).toHaveLength(published.outboxTotal);
+    expect(published.invalid).toEqual([]);
 
     // The check covered every subject and the null variants.
-    const of = <S extends EventSubject>(subject: S) =>
-      events.filter((e): e is StreamEvent<S> => e.event.type === subject).map((e) => e.event.data);
-    expect(new Set(events.map((e) => e.event.type))).toEqual(new Set(HEALTH_SUBJECTS));
-    expect(of(IMMUNIZATION_GIVEN_V1).every((d) => d.familyCardNumber !== null)).toBe(true);
-    expect(of(ANC_VISIT_RECORDED_V1).map((d) => d.familyCardNumber)).toEqual([null]);
-    expect(of(INSURANCE_CHANGED_V1).map((d) => d.activeUntil)).toEqual([null, '2026-10-31']);
+    const { dataOf, events, subjects } = published;
+    expect(new Set(events.map((e) => e.event.type))).toEqual(new Set(subjects));
+    expect(dataOf(IMMUNIZATION_GIVEN_V1).every((d) => d.familyCardNumber !== null)).toBe(true);
+    expect(dataOf(ANC_VISIT_RECORDED_V1).map((d) => d.familyCardNumber)).toEqual([null]);
+    expect(dataOf(INSURANCE_CHANGED_V1).map((d) => d.activeUntil)).toEqual([null, '2026-10-31']);
   });
 });

@@ -8,22 +8,22 @@ import {
   type RecordImmunizationDto,
   type ResidentImmunizationsView,
   Role,
+  STREAMS,
 } from '@terpadu/contracts';
 import { birth, healthWorker } from './builders';
 import { type HealthInfra, type HealthTestApp, startHealthApp, startInfra } from './health-app';
-import { HealthStream } from './health-stream';
-import { eventually } from '@terpadu/testing';
+import { eventually, StreamReader } from '@terpadu/testing';
 
 describe('immunizations', () => {
   let infra: HealthInfra;
   let t: HealthTestApp;
-  let stream: HealthStream;
+  let stream: StreamReader;
   const actor = healthWorker();
 
   beforeAll(async () => {
     infra = await startInfra();
     t = await startHealthApp(infra);
-    stream = await HealthStream.connect(infra.nats.url);
+    stream = await StreamReader.connect(infra.nats.url, STREAMS.health);
   });
   afterAll(async () => {
     await stream?.close();

@@ -8,12 +8,12 @@ import {
   IMMUNIZATION_OVERDUE_V1,
   RESIDENT_MOVED_OUT_V1,
   ScheduleStatus,
+  STREAMS,
 } from '@terpadu/contracts';
 import { OverdueScanService } from '../src/immunizations/overdue-scan.service';
 import { birth, healthWorker, VILLAGE_A } from './builders';
 import { type HealthInfra, type HealthTestApp, startHealthApp, startInfra } from './health-app';
-import { HealthStream } from './health-stream';
-import { eventually } from '@terpadu/testing';
+import { eventually, StreamReader } from '@terpadu/testing';
 
 const key = (residentId: string, vaccine: string, dose: number) => `${residentId}/${vaccine}/${dose}`;
 
@@ -21,7 +21,7 @@ describe('overdue immunization scan', () => {
   let infra: HealthInfra;
   let a: HealthTestApp;
   let b: HealthTestApp;
-  let stream: HealthStream;
+  let stream: StreamReader;
   const actor = healthWorker();
   const children: { nik: string; residentId: string }[] = [];
 
@@ -30,7 +30,7 @@ describe('overdue immunization scan', () => {
     // Two replicas of the service on one database and one NATS, each with its own pool and relay.
     a = await startHealthApp(infra);
     b = await startHealthApp(infra);
-    stream = await HealthStream.connect(infra.nats.url);
+    stream = await StreamReader.connect(infra.nats.url, STREAMS.health);
     // 36 children born weekly from March 2026: a few hundred doses to judge, in more than one batch (200).
     for (let i = 0; i < 36; i++) {
       const day = new Date(Date.UTC(2026, 2, 1 + i * 7)).toISOString().slice(0, 10);

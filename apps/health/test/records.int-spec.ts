@@ -24,22 +24,22 @@ import {
   RESIDENT_REGISTERED_V1,
   Role,
   Sex,
+  STREAMS,
 } from '@terpadu/contracts';
-import { birth, healthWorker, nikFor, registered } from './builders';
+import { birth, healthWorker, registered } from './builders';
 import { type HealthInfra, type HealthTestApp, startHealthApp, startInfra } from './health-app';
-import { HealthStream } from './health-stream';
-import { eventually } from '@terpadu/testing';
+import { eventually, nikFor, StreamReader } from '@terpadu/testing';
 
 describe('pregnancies, checkups, insurance and the health summary', () => {
   let infra: HealthInfra;
   let t: HealthTestApp;
-  let stream: HealthStream;
+  let stream: StreamReader;
   const actor = healthWorker();
 
   beforeAll(async () => {
     infra = await startInfra();
     t = await startHealthApp(infra);
-    stream = await HealthStream.connect(infra.nats.url);
+    stream = await StreamReader.connect(infra.nats.url, STREAMS.health);
   });
   afterAll(async () => {
     await stream?.close();

@@ -19,12 +19,12 @@ import {
   ScheduleOrigin,
   ScheduleStatus,
   Sex,
+  STREAMS,
 } from '@terpadu/contracts';
 import { addDays } from '../src/common/dates';
-import { birth, FAMILY_CARD, healthWorker, nikFor, registered, VILLAGE_A, VILLAGE_BALI } from './builders';
-import { HealthStream } from './health-stream';
+import { birth, FAMILY_CARD, healthWorker, registered, VILLAGE_A, VILLAGE_BALI } from './builders';
 import { type HealthInfra, type HealthTestApp, startHealthApp, startInfra } from './health-app';
-import { eventually } from '@terpadu/testing';
+import { eventually, nikFor, StreamReader } from '@terpadu/testing';
 
 interface DataRow {
   vaccine: string;
@@ -39,16 +39,16 @@ interface DataRow {
 describe('schedules from population events', () => {
   let infra: HealthInfra;
   let t: HealthTestApp;
-  let stream: HealthStream;
+  let populationStream: StreamReader;
   const actor = healthWorker();
 
   beforeAll(async () => {
     infra = await startInfra();
     t = await startHealthApp(infra);
-    stream = await HealthStream.connect(infra.nats.url);
+    populationStream = await StreamReader.connect(infra.nats.url, STREAMS.population);
   });
   afterAll(async () => {
-    await stream?.close();
+    await populationStream?.close();
     await t?.close();
     await infra?.stop();
   });
@@ -143,7 +143,7 @@ describe('schedules from population events', () => {
     );
     await eventually(async () => {
       expect(await infra.population.drained()).toBe(true);
-      expect(await stream.populationConsumed()).toBe(true);
+      expect(await populationStream.consumed('health__')).toBe(true);
     });
     const rows = await schedules(event.child.residentId);
     expect(rows).toEqual([expect.objectContaining({ status: 'OPEN', origin: 'BIRTH' })]);

@@ -19,22 +19,23 @@ import {
   ResidentStatus,
   Religion,
   Sex,
+  STREAMS,
 } from '@terpadu/contracts';
 import { BirthsService } from '../src/births/births.service';
 import { registrar, VILLAGE_OUTSIDE } from './builders';
-import { PopulationStream } from './jetstream';
 import { DISTRICT, lifeEventSteps } from './life-events-fixtures';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
+import { StreamReader } from '@terpadu/testing';
 
 describe(`${BirthsService.name} over NATS`, () => {
   let t: PopulationTestApp;
-  let stream: PopulationStream;
+  let stream: StreamReader;
   let steps: ReturnType<typeof lifeEventSteps>;
   const actor = registrar();
 
   beforeAll(async () => {
     t = await startPopulationApp();
-    stream = await PopulationStream.connect(t.nats.url);
+    stream = await StreamReader.connect(t.nats.url, STREAMS.population);
     steps = lifeEventSteps(t, actor);
   });
 

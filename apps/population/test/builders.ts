@@ -7,6 +7,7 @@ import {
   Role,
   Sex,
 } from '@terpadu/contracts';
+import { nikFor } from '@terpadu/testing';
 
 /** Inside the registrar's jurisdiction (Jakarta Timur, kecamatan 04). */
 export const VILLAGE_A = '3174041003';
@@ -22,16 +23,6 @@ export function registrar(overrides: Partial<Actor> = {}): Actor {
     requestId: 'req-test',
     ...overrides,
   };
-}
-
-let serial = 0;
-
-/** A NIK issued in district 317404 for the given birth date and sex, with a fresh serial. */
-export function nikFor(birthDate: string, sex: Sex, district = '317404'): string {
-  serial += 1;
-  const [year, month, day] = birthDate.split('-');
-  const encodedDay = Number(day) + (sex === Sex.Female ? 40 : 0);
-  return `${district}${String(encodedDay).padStart(2, '0')}${month}${year.slice(2)}${String(serial).padStart(4, '0')}`;
 }
 
 export function residentDto(overrides: Partial<RegisterResidentDto> = {}): RegisterResidentDto {

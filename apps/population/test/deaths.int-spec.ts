@@ -16,22 +16,23 @@ import {
   RESIDENT_UPDATED_V1,
   ResidentStatus,
   Sex,
+  STREAMS,
 } from '@terpadu/contracts';
 import { DeathsService } from '../src/deaths/deaths.service';
 import { registrar } from './builders';
-import { PopulationStream } from './jetstream';
 import { DISTRICT, lifeEventSteps } from './life-events-fixtures';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
+import { StreamReader } from '@terpadu/testing';
 
 describe(`${DeathsService.name} over NATS`, () => {
   let t: PopulationTestApp;
-  let stream: PopulationStream;
+  let stream: StreamReader;
   let steps: ReturnType<typeof lifeEventSteps>;
   const actor = registrar();
 
   beforeAll(async () => {
     t = await startPopulationApp();
-    stream = await PopulationStream.connect(t.nats.url);
+    stream = await StreamReader.connect(t.nats.url, STREAMS.population);
     steps = lifeEventSteps(t, actor);
   });
 

@@ -17,22 +17,23 @@ import {
   ReporterRelationship,
   RESIDENT_UPDATED_V1,
   Sex,
+  STREAMS,
 } from '@terpadu/contracts';
 import { DuplicatesService } from '../src/duplicates/duplicates.service';
 import { registrar, residentDto, VILLAGE_OUTSIDE } from './builders';
-import { PopulationStream } from './jetstream';
 import { lifeEventSteps } from './life-events-fixtures';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
+import { StreamReader } from '@terpadu/testing';
 
 describe(`${DuplicatesService.name} over NATS`, () => {
   let t: PopulationTestApp;
-  let stream: PopulationStream;
+  let stream: StreamReader;
   let steps: ReturnType<typeof lifeEventSteps>;
   const actor = registrar();
 
   beforeAll(async () => {
     t = await startPopulationApp();
-    stream = await PopulationStream.connect(t.nats.url);
+    stream = await StreamReader.connect(t.nats.url, STREAMS.population);
     steps = lifeEventSteps(t, actor);
   });
 

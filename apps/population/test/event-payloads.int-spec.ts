@@ -4,8 +4,6 @@ import {
   DEATH_REGISTERED_V1,
   DeathCauseCategory,
   DuplicateResolution,
-  EVENT_PAYLOADS,
-  type EventSubject,
   FAMILY_CARD_CHANGED_V1,
   type FamilyCardChange,
   FamilyRelationship,
@@ -34,13 +32,11 @@ import {
   Role,
   Sex,
   STREAMS,
-  streamForSubject,
 } from '@terpadu/contracts';
-import { validateEventPayload } from '@terpadu/messaging';
-import { eventually, generateDemoVillage } from '@terpadu/testing';
-import { nikFor, registrar, residentDto, VILLAGE_B } from './builders';
+import { publishedEvents } from '@terpadu/service-testing';
+import { generateDemoVillage, nikFor } from '@terpadu/testing';
+import { registrar, residentDto, VILLAGE_B } from './builders';
 import { DEMO_COLUMNS, demoRows, upload, waitUntilFinished } from './import-fixtures';
-import { PopulationStream, type StreamEvent } from './jetstream';
 import { lifeEventSteps } from './life-events-fixtures';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
 
@@ -49,11 +45,6 @@ const TANJUNG_BARAT = '3174091005';
 const frontDesk: Actor = { sub: 'loket-1', roles: [Role.FrontDesk], jurisdiction: ['317409'] };
 const villageHead: Actor = { sub: 'lurah-1', roles: [Role.VillageHead], jurisdiction: ['317409'] };
 
-/** Every subject population publishes: those of its stream. */
-const POPULATION_SUBJECTS = (Object.keys(EVENT_PAYLOADS) as EventSubject[]).filter(
-  (s) => streamForSubject(s)?.name === STREAMS.population.name,
-);
-
 /**
  * What population really publishes, checked against the contract classes its consumers validate
  * with: every flow that writes events runs once here (life events, letters, duplicates, an
@@ -61,18 +52,15 @@ const POPULATION_SUBJECTS = (Object.keys(EVENT_PAYLOADS) as EventSubject[]).filt
  */
 describe('population events against their payload classes', () => {
   let t: PopulationTestApp;
-  let stream: PopulationStream;
   let steps: ReturnType<typeof lifeEventSteps>;
   const actor = registrar();
 
   beforeAll(async () => {
     t = await startPopulationApp();
-    stream = await PopulationStream.connect(t.nats.url);
     steps = lifeEventSteps(t, actor);
   });
 
   afterAll(async () => {
-    await stream?.close();
     await t?.close();
   });
 
@@ -293,32 +281,13 @@ describe('population events against their payload classes', () => {
   });
 
   it('published only payloads that validate against their classes, of every subject and card change', async () => {
-    await eventually(async () => {
-      const [row] = await t.dataSource.query<{ unsent: number }[]>(
-        `SELECT count(*)::int AS unsent FROM outbox WHERE sent_at IS NULL`,
-      );
-      expect(row.unsent).toBe(0);
-    });
-    const [{ total }] = await t.dataSource.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM outbox`,
-    );
-    const events: StreamEvent[] = [];
-    for (const subject of POPULATION_SUBJECTS) events.push(...(await stream.events(subject)));
-    expect(events).toHaveLength(total);
-
-    const invalid = events
-      .map(({ event }) => ({
-        type: event.type,
-        id: event.id,
-        errors: validateEventPayload(event.type, event.data),
-      }))
-      .filter((e) => e.errors.length > 0);
-    expect(invalid).toEqual([]);
+    const published = await publishedEvents(t.dataSource, t.nats.url, STREAMS.population);
+    expect(published.events).toHaveLength(published.outboxTotal);
+    expect(published.invalid).toEqual([]);
 
     // The check covered every subject, every kind of card change and the null variants.
-    const of = <S extends EventSubject>(subject: S) =>
-      events.filter((e): e is StreamEvent<S> => e.event.type === subject).map((e) => e.event.data);
-    expect(new Set(events.map((e) => e.event.type))).toEqual(new Set(POPULATION_SUBJECTS));
+    const { dataOf, events, subjects } = published;
+    expect(new Set(events.map((e) => e.event.type))).toEqual(new Set(subjects));
     const changes: FamilyCardChange[] = [
       'CREATED',
       'MEMBER_ADDED',
@@ -332,15 +301,19 @@ describe('population events against their payload classes', () => {
       'HEAD_CHANGED',
       'CLOSED',
     ];
-    expect(new Set(of(FAMILY_CARD_CHANGED_V1).map((d) => d.change))).toEqual(new Set(changes));
-    expect(new Set(of(BIRTH_REGISTERED_V1).map((d) => d.fatherNik === null))).toEqual(new Set([true, false]));
-    expect(new Set(of(DEATH_REGISTERED_V1).map((d) => d.familyCardNumber === null))).toEqual(
+    expect(new Set(dataOf(FAMILY_CARD_CHANGED_V1).map((d) => d.change))).toEqual(new Set(changes));
+    expect(new Set(dataOf(BIRTH_REGISTERED_V1).map((d) => d.fatherNik === null))).toEqual(
       new Set([true, false]),
     );
-    expect(new Set(of(LETTER_ISSUED_V1).map((d) => d.validUntil === null))).toEqual(new Set([true, false]));
-    expect(new Set(of(RESIDENT_MOVED_IN_V1).map((d) => d.originRegionCode === null))).toEqual(
+    expect(new Set(dataOf(DEATH_REGISTERED_V1).map((d) => d.familyCardNumber === null))).toEqual(
       new Set([true, false]),
     );
-    expect(of(RESIDENT_UPDATED_V1).some((d) => d.deactivation !== undefined)).toBe(true);
+    expect(new Set(dataOf(LETTER_ISSUED_V1).map((d) => d.validUntil === null))).toEqual(
+      new Set([true, false]),
+    );
+    expect(new Set(dataOf(RESIDENT_MOVED_IN_V1).map((d) => d.originRegionCode === null))).toEqual(
+      new Set([true, false]),
+    );
+    expect(dataOf(RESIDENT_UPDATED_V1).some((d) => d.deactivation !== undefined)).toBe(true);
   });
 });

@@ -10,11 +10,10 @@ import {
   STREAMS,
 } from '@terpadu/contracts';
 import { createDataSourceOptions, MESSAGING_MIGRATIONS } from '@terpadu/database';
-import { eventually, nodeBinary, workspaceRoot } from '@terpadu/testing';
+import { eventually, nodeBinary, StreamReader, workspaceRoot } from '@terpadu/testing';
 import { DataSource } from 'typeorm';
 import { ResidentsService } from '../src/residents/residents.service';
 import { registrar, residentDto, VILLAGE_A } from './builders';
-import { PopulationStream } from './jetstream';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
 
 /** The effects table the consumer fixture writes into (one row per handled event, no unique key). */
@@ -68,12 +67,12 @@ async function startConsumerProcess(env: Record<string, string>): Promise<Consum
 
 describe('population events (outbox to JetStream)', () => {
   let t: PopulationTestApp;
-  let stream: PopulationStream;
+  let stream: StreamReader;
   const actor = registrar();
 
   beforeAll(async () => {
     t = await startPopulationApp();
-    stream = await PopulationStream.connect(t.nats.url);
+    stream = await StreamReader.connect(t.nats.url, STREAMS.population);
   });
 
   afterAll(async () => {

@@ -12,22 +12,23 @@ import {
   RESIDENT_UPDATED_V1,
   Sex,
   type SplitFamilyCardDto,
+  STREAMS,
 } from '@terpadu/contracts';
 import { FamilyCardChangesService } from '../src/family-cards/family-card-changes.service';
 import { registrar, VILLAGE_B } from './builders';
-import { PopulationStream } from './jetstream';
 import { type Family, lifeEventSteps } from './life-events-fixtures';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
+import { StreamReader } from '@terpadu/testing';
 
 describe(`${FamilyCardChangesService.name} over NATS`, () => {
   let t: PopulationTestApp;
-  let stream: PopulationStream;
+  let stream: StreamReader;
   let steps: ReturnType<typeof lifeEventSteps>;
   const actor = registrar();
 
   beforeAll(async () => {
     t = await startPopulationApp();
-    stream = await PopulationStream.connect(t.nats.url);
+    stream = await StreamReader.connect(t.nats.url, STREAMS.population);
     steps = lifeEventSteps(t, actor);
   });
 

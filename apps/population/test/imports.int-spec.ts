@@ -19,12 +19,13 @@ import {
   RESIDENT_REGISTERED_V1,
   ResidentStatus,
   Sex,
+  STREAMS,
 } from '@terpadu/contracts';
 import { Client } from 'pg';
 import { ImportProcessor } from '../src/imports/import-processor';
 import { ImportsService } from '../src/imports/imports.service';
 import { type ServiceTestApp } from '@terpadu/service-testing';
-import { generateDemoVillage } from '@terpadu/testing';
+import { generateDemoVillage, StreamReader } from '@terpadu/testing';
 import { registrar, residentDto } from './builders';
 import {
   DEMO_COLUMNS,
@@ -38,7 +39,6 @@ import {
   values,
   waitUntilFinished,
 } from './import-fixtures';
-import { PopulationStream } from './jetstream';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
 
 const TANJUNG_BARAT = '3174091005';
@@ -327,7 +327,7 @@ describe(`${ImportsService.name} over NATS`, () => {
   });
 
   it('publishes each registration and each new card through the outbox', async () => {
-    const stream = await PopulationStream.connect(t.nats.url);
+    const stream = await StreamReader.connect(t.nats.url, STREAMS.population);
     try {
       const registered = await stream.waitFor(
         RESIDENT_REGISTERED_V1,
@@ -405,7 +405,7 @@ describe(`${ImportsService.name} over NATS`, () => {
       '3174091010100001',
       '3174094101200001',
     ]);
-    const stream = await PopulationStream.connect(t.nats.url);
+    const stream = await StreamReader.connect(t.nats.url, STREAMS.population);
     try {
       const added = await stream.waitFor(
         FAMILY_CARD_CHANGED_V1,

@@ -20,11 +20,12 @@ import {
   ResidentStatus,
   Role,
   Sex,
+  STREAMS,
 } from '@terpadu/contracts';
 import { LettersService } from '../src/letters/letters.service';
 import { registrar, residentDto } from './builders';
-import { PopulationStream } from './jetstream';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
+import { StreamReader } from '@terpadu/testing';
 
 /** Kelurahan Tanjung Barat, Jagakarsa, Jakarta Selatan. */
 const TANJUNG_BARAT = '3174091005';
@@ -49,11 +50,11 @@ const outsider: Actor = { sub: 'lurah-bogor', roles: [Role.VillageHead], jurisdi
 
 describe(`${LettersService.name} over NATS`, () => {
   let t: PopulationTestApp;
-  let stream: PopulationStream;
+  let stream: StreamReader;
 
   beforeAll(async () => {
     t = await startPopulationApp();
-    stream = await PopulationStream.connect(t.nats.url);
+    stream = await StreamReader.connect(t.nats.url, STREAMS.population);
   });
 
   afterAll(async () => {

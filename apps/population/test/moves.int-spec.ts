@@ -22,23 +22,23 @@ import {
   RESIDENT_UPDATED_V1,
   ResidentStatus,
   Sex,
+  STREAMS,
 } from '@terpadu/contracts';
 import { MovesService } from '../src/moves/moves.service';
-import { nikFor, registrar, VILLAGE_B } from './builders';
-import { PopulationStream } from './jetstream';
+import { registrar, VILLAGE_B } from './builders';
 import { lifeEventSteps } from './life-events-fixtures';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
-import { eventually } from '@terpadu/testing';
+import { eventually, nikFor, StreamReader } from '@terpadu/testing';
 
 describe(`${MovesService.name} over NATS`, () => {
   let t: PopulationTestApp;
-  let stream: PopulationStream;
+  let stream: StreamReader;
   let steps: ReturnType<typeof lifeEventSteps>;
   const actor = registrar();
 
   beforeAll(async () => {
     t = await startPopulationApp();
-    stream = await PopulationStream.connect(t.nats.url);
+    stream = await StreamReader.connect(t.nats.url, STREAMS.population);
     steps = lifeEventSteps(t, actor);
   });
 

@@ -9,8 +9,9 @@ import {
 } from '@terpadu/contracts';
 import { loadRegionEdition, readRegionEdition } from '../src/regions/region-data';
 import { RegionsService } from '../src/regions/regions.service';
-import { nikFor, registrar, residentDto } from './builders';
+import { registrar, residentDto } from './builders';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
+import { nikFor } from '@terpadu/testing';
 
 const JAKARTA = { code: '31', name: 'Daerah Khusus Ibukota Jakarta' };
 const JAKARTA_SELATAN = { code: '3174', name: 'Kota Administrasi Jakarta Selatan' };

@@ -13,8 +13,9 @@ import {
   Sex,
 } from '@terpadu/contracts';
 import { ResidentsService } from '../src/residents/residents.service';
-import { nikFor, registrar, residentDto, VILLAGE_A, VILLAGE_B, VILLAGE_OUTSIDE } from './builders';
+import { registrar, residentDto, VILLAGE_A, VILLAGE_B, VILLAGE_OUTSIDE } from './builders';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
+import { nikFor } from '@terpadu/testing';
 
 describe(`${ResidentsService.name} over NATS`, () => {
   let t: PopulationTestApp;

@@ -1,2 +1,3 @@
 export * from './population-producer';
+export * from './published-events';
 export * from './service-app';
