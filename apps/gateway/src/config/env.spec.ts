@@ -1,4 +1,5 @@
 import { EnvValidationError } from '@terpadu/config';
+import { SERVICES } from '@terpadu/contracts';
 import { Env, loadEnv } from './env';
 
 const PEM = '-----BEGIN PUBLIC KEY-----\\nMFkw...\\n-----END PUBLIC KEY-----';
@@ -27,12 +28,14 @@ describe(Env.name, () => {
       AUTH_ROLES_CLAIM: 'roles',
       AUTH_JURISDICTION_CLAIM: 'jurisdiction',
       AUTH_ALGORITHMS: ['RS256', 'ES256'],
-      DEAD_LETTER_SERVICES: ['population', 'health'],
       OVERVIEW_SECTION_TIMEOUT_MS: 1500,
       TRUST_PROXY: false,
     });
     expect(env.RATE_LIMIT_PER_MINUTE).toBeGreaterThanOrEqual(1000);
     expect(env.CORS_ORIGINS).toBeUndefined();
+    // The dead-letter fan-out asks every service the registry lists as holding dead letters.
+    expect(env.DEAD_LETTER_SERVICES).toEqual(SERVICES.filter((s) => s.deadLetters).map((s) => s.name));
+    expect(env.DEAD_LETTER_SERVICES).toEqual(expect.arrayContaining(['population', 'health']));
   });
 
   it('converts numbers, lists and booleans', () => {
