@@ -1,9 +1,5 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { ErrorCode, Role } from '@terpadu/contracts';
+import { readPdf } from '@terpadu/testing';
 import { registration } from './fixtures';
 import { type Platform, startPlatform } from './platform';
 
@@ -115,15 +111,9 @@ describe('letters through the gateway', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    const dir = mkdtempSync(join(tmpdir(), 'letter-e2e-'));
-    try {
-      writeFileSync(join(dir, 'letter.pdf'), bytes);
-      const { stdout } = await promisify(execFile)('pdftotext', [join(dir, 'letter.pdf'), '-']);
-      expect(stdout).toContain(`Nomor: ${number}`);
-      expect(stdout).toContain('KELURAHAN TANJUNG BARAT');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { text } = await readPdf(bytes);
+    expect(text).toContain(`Nomor: ${number}`);
+    expect(text).toContain('KELURAHAN TANJUNG BARAT');
   });
 
   it('lets anyone verify the letter without a login, showing the masked name and nothing else; then revoked', async () => {

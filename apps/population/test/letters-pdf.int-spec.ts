@@ -1,8 +1,3 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import {
   type Actor,
   ErrorCode,
@@ -22,11 +17,11 @@ import {
 import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
+import { type PdfReading, readPdf } from '@terpadu/testing';
 import { renderLetterPdf } from '../src/letters/letter-pdf';
 import { registrar, residentDto } from './builders';
 import { type PopulationTestApp, startPopulationApp } from './population-app';
 
-const run = promisify(execFile);
 const PUBLIC_BASE_URL = 'https://layanan.jaksel.example';
 const TANJUNG_BARAT = '3174091005';
 const frontDesk: Actor = { sub: 'loket-1', roles: [Role.FrontDesk], jurisdiction: ['317409'] };
@@ -37,41 +32,35 @@ const head: Actor = {
   requestId: 'req-pdf',
 };
 
-/** The PDF as a reader sees it: poppler's text extraction and a 150 dpi rendering scanned for a QR code. */
+/** The PDF as a reader sees it: its text, and its page at 150 dpi scanned for a QR code (mupdf). */
 class PdfFile {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'letter-pdf-'));
-  readonly path = join(this.dir, 'letter.pdf');
+  private reading: Promise<PdfReading> | undefined;
 
-  constructor(readonly bytes: Buffer) {
-    writeFileSync(this.path, bytes);
+  constructor(readonly bytes: Buffer) {}
+
+  private read(): Promise<PdfReading> {
+    this.reading ??= readPdf(this.bytes, 150);
+    return this.reading;
   }
 
   async text(): Promise<string> {
-    const { stdout } = await run('pdftotext', ['-layout', this.path, '-']);
-    return stdout;
+    return (await this.read()).text;
   }
 
   async qrCode(): Promise<string | undefined> {
-    await run('pdftoppm', ['-png', '-r', '150', '-singlefile', this.path, join(this.dir, 'page')]);
-    const png = PNG.sync.read(readFileSync(join(this.dir, 'page.png')));
+    const png = PNG.sync.read((await this.read()).png);
     return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-  }
-
-  remove(): void {
-    rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
 describe(`${renderLetterPdf.name} through the service`, () => {
   let t: PopulationTestApp;
-  const files: PdfFile[] = [];
 
   beforeAll(async () => {
     t = await startPopulationApp({ PUBLIC_BASE_URL: `${PUBLIC_BASE_URL}/` });
   });
 
   afterAll(async () => {
-    for (const file of files) file.remove();
     await t?.close();
   });
 
@@ -116,7 +105,6 @@ describe(`${renderLetterPdf.name} through the service`, () => {
     const { fileName, contentBase64 } = await t.send(POPULATION_LETTERS_PDF, { actor: head, id: letter.id });
     expect(fileName).toBe(`${(letter.number as string).replace(/\//g, '-')}.pdf`);
     const file = new PdfFile(Buffer.from(contentBase64, 'base64'));
-    files.push(file);
     return file;
   };
 

@@ -9,3 +9,4 @@ export * from './services';
 export * from './stream-reader';
 export * from './test-clock';
 export * from './workspace';
+export * from './pdf';
