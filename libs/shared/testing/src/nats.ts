@@ -85,17 +85,22 @@ async function startContainer(): Promise<TestNats> {
   };
 }
 
+/** Where this machine's tests get NATS from (infra.ts); throws one message saying how to get one. */
+export function natsPlan(): Promise<NatsPlan> {
+  return chooseNats({
+    env: process.env,
+    containerRuntimeAnswers: machineContainerRuntimeAnswers,
+    serverBin: findNatsServer(),
+  });
+}
+
 /**
  * A throwaway NATS server with JetStream on a free port and its own store, so a test can stop and
  * restart it (durability tests) without touching any NATS another process uses: a container when
  * a container runtime answers, else the installed nats-server (infra.ts, TERPADU_TEST_INFRA).
  */
 export async function startNats(): Promise<TestNats> {
-  const plan = await chooseNats({
-    env: process.env,
-    containerRuntimeAnswers: machineContainerRuntimeAnswers,
-    serverBin: findNatsServer(),
-  });
+  const plan = await natsPlan();
   return plan.source === 'container' ? startContainer() : startProcess(plan.bin);
 }
 

@@ -155,6 +155,16 @@ async function startContainer(): Promise<TestPostgres> {
   });
 }
 
+/** Where this machine's tests get PostgreSQL from (infra.ts); throws one message saying how to get one. */
+export function postgresPlan(): Promise<PostgresPlan> {
+  return choosePostgres({
+    env: process.env,
+    containerRuntimeAnswers: machineContainerRuntimeAnswers,
+    localServerAnswers: () => canConnect(LOCAL_POSTGRES_URL),
+    binDir: findPgBin(),
+  });
+}
+
 /**
  * A PostgreSQL server for a test suite, from where TERPADU_TEST_INFRA says (infra.ts): a container
  * when a container runtime answers, else TEST_DATABASE_URL, the local server on 127.0.0.1:5432 or
@@ -162,12 +172,7 @@ async function startContainer(): Promise<TestPostgres> {
  * createDatabase; stop() drops them (and stops what it started).
  */
 export async function startPostgres(): Promise<TestPostgres> {
-  const plan = await choosePostgres({
-    env: process.env,
-    containerRuntimeAnswers: machineContainerRuntimeAnswers,
-    localServerAnswers: () => canConnect(LOCAL_POSTGRES_URL),
-    binDir: findPgBin(),
-  });
+  const plan = await postgresPlan();
   switch (plan.source) {
     case 'container':
       return startContainer();
