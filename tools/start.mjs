@@ -5,7 +5,7 @@
 //        node tools/start.mjs --plan   prints what it would start (JSON) and exits
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,16 +77,45 @@ function asPostgresUser(bin, args) {
   return ['su', ['postgres', '-s', '/bin/sh', '-c', `exec ${quoted}`]];
 }
 
+const logDir = join(stateDir, 'logs');
+
+/** A warning or worse in a pino JSON line (level 40+, or its name), or any line that is not JSON. */
+function worthShowing(line) {
+  try {
+    const { level } = JSON.parse(line);
+    return typeof level === 'number' ? level >= 40 : ['warn', 'error', 'fatal'].includes(level);
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Keeps a child's output in .terpadu/logs/<name>.log (new at every start); only its warnings and
+ * errors reach the terminal, so the launcher's own lines stay readable. When it dies unexpectedly,
+ * its last lines are shown before everything stops.
+ */
 function track(name, child) {
   children.push({ name, child });
-  const prefix = `[${name}] `;
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `${name}.log`);
+  const log = createWriteStream(logFile, { flags: 'w' });
+  const recent = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream?.on('data', (chunk) => {
-      for (const line of chunk.toString().split('\n')) if (line) process.stdout.write(prefix + line + '\n');
+      log.write(chunk);
+      for (const line of chunk.toString().split('\n')) {
+        if (!line) continue;
+        recent.push(line);
+        if (recent.length > 20) recent.shift();
+        if (worthShowing(line)) process.stdout.write(`[${name}] ${line}\n`);
+      }
     });
   }
   child.once('exit', (code, signal) => {
-    if (!stopping) die(`${name} exited (${signal ?? code}); stopping everything`);
+    log.end();
+    if (stopping) return;
+    for (const line of recent) if (!worthShowing(line)) process.stdout.write(`[${name}] ${line}\n`);
+    die(`${name} exited (${signal ?? code}); stopping everything (its log: ${logFile})`);
   });
   return child;
 }
@@ -213,8 +242,24 @@ function devKeys() {
   return publicPath;
 }
 
-function run(cmd, args, env = {}) {
-  execFileSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+/** Runs a step to its end with its output in .terpadu/logs/<log>.log; on failure the output is shown. */
+function run(log, cmd, args, env = {}) {
+  mkdirSync(logDir, { recursive: true });
+  const logFile = join(logDir, `${log}.log`);
+  try {
+    const output = execFileSync(cmd, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    writeFileSync(logFile, output);
+  } catch (error) {
+    const output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+    writeFileSync(logFile, output);
+    process.stdout.write(output);
+    throw new Error(`${log} failed (its log: ${logFile})`);
+  }
 }
 
 async function startApp(name, env, port) {
@@ -268,14 +313,16 @@ async function main() {
   const publicKeyFile = devKeys();
 
   say('building the apps (cached after the first time)');
-  run(join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', '--output-style=static']);
+  run('build', join(root, 'node_modules/.bin/nx'), ['run-many', '-t', 'build', '--output-style=static']);
 
   const logLevel = process.env.LOG_LEVEL ?? 'info';
   for (const service of SERVICES) {
     const variable = `${service.name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`;
     const databaseUrl = process.env[variable] ?? (await serviceDatabase(serverUrl, service.database));
     say(`${service.name}: running migrations`);
-    run(node, [join(root, 'dist/apps', service.name, 'migrate.js')], { DATABASE_URL: databaseUrl });
+    run(`${service.name}-migrate`, node, [join(root, 'dist/apps', service.name, 'migrate.js')], {
+      DATABASE_URL: databaseUrl,
+    });
     await startApp(
       service.name,
       {
@@ -302,6 +349,7 @@ async function main() {
   say('');
   say(`Terpadu runs: API http://127.0.0.1:${gatewayPort}/v1, docs http://127.0.0.1:${gatewayPort}/docs`);
   say('a token for the local platform:  npm run token -- --role registrar --jurisdiction 3174');
+  say(`each app's log (warnings and errors also show here): ${logDir}/<app>.log`);
   say('Ctrl-C stops everything this launcher started.');
 }
 
